@@ -85,7 +85,7 @@ def test_profile_is_frozen() -> None:
 def test_red_flags(scores: Scores, expected: list[str]) -> None:
     flags = Profile(scores=scores).red_flags()
     assert len(flags) == len(expected)
-    for flag, fragment in zip(flags, expected):
+    for flag, fragment in zip(flags, expected, strict=True):
         assert fragment in flag
 
 
