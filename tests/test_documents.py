@@ -1,0 +1,82 @@
+"""Reading drafts: encodings, refusals, offsets that slice the original."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from writer.documents import read_document
+from writer.documents.model import LineIndex, prose_view, split_paragraphs
+from writer.documents.reader import MAX_BYTES, decode
+from writer.errors import InputError
+
+SMART = "\u201cBreathe,\u201d she said \u2014 and the saturation rose."
+
+
+@pytest.mark.parametrize(
+    "data,encoding",
+    [
+        (SMART.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + SMART.encode("utf-8"), "utf-8-sig"),
+        (SMART.encode("utf-16"), "utf-16"),
+        (SMART.encode("cp1252"), "cp1252"),
+    ],
+)
+def test_decodes_what_word_and_phones_write(data, encoding):
+    text, used = decode(data)
+    assert text == SMART
+    assert used == encoding
+
+
+def test_latin1_is_decoded():
+    text, _ = decode("Jos\u00e9 N\u00fa\u00f1ez trained in Bogot\u00e1.".encode("latin-1"))
+    assert text == "Jos\u00e9 N\u00fa\u00f1ez trained in Bogot\u00e1."
+
+
+@pytest.mark.parametrize(
+    "data,needle",
+    [
+        (b"%PDF-1.7\n...", "PDF"),
+        (b"\x89PNG\r\n\x1a\n....", "PNG"),
+        (b"abc\x00def", "binary"),
+    ],
+)
+def test_refuses_what_is_not_a_draft(data, needle):
+    with pytest.raises(InputError, match=needle):
+        decode(data)
+
+
+def test_missing_directory_empty_and_huge(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_document(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="directory"):
+        read_document(tmp_path)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n\n ")
+    with pytest.raises(InputError, match="empty draft"):
+        read_document(empty)
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes(b"a" * (MAX_BYTES + 1))
+    with pytest.raises(InputError, match="too large"):
+        read_document(huge)
+
+
+def test_prose_view_keeps_length_and_paragraphs():
+    text = "One line\r\nwrapped.\r\n\r\nSecond\rparagraph.\r\rThird."
+    view = prose_view(text)
+    assert len(view) == len(text)
+    paras = list(split_paragraphs(view))
+    assert [text[p.start : p.end].replace("\r\n", " ").replace("\r", " ") for p in paras] == [
+        "One line wrapped.",
+        "Second paragraph.",
+        "Third.",
+    ]
+
+
+def test_line_index_handles_crlf_and_cr():
+    idx = LineIndex("ab\r\ncd\ref\ngh")
+    assert idx.position(0) == (1, 1)
+    assert idx.position(4) == (2, 1)
+    assert idx.position(7) == (3, 1)
+    assert idx.position(11) == (4, 2)

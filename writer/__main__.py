@@ -1,0 +1,3 @@
+from writer.cli import main
+
+main(prog_name="stmt")

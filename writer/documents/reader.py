@@ -1,0 +1,162 @@
+"""Reading a draft from disk: refuse what is not a draft, decode what is.
+
+Drafts arrive from Word, Google Docs, phones and email clients, so the bytes
+may be UTF-8 (with or without BOM), UTF-16, Windows-1252 or Latin-1. Every
+failure is an ``InputError`` with one line that says what is wrong and what
+to do; nothing here writes to the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+from writer.documents.model import Document, prose_view
+from writer.errors import InputError
+
+# Ten times the ERAS limit (28,000 characters) leaves room for notes and
+# UTF-16, and keeps a batch well inside the memory target.
+MAX_BYTES = 2_000_000
+
+_SIGNATURES = {
+    b"%PDF": "a PDF",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive",
+    b"\xd0\xcf\x11\xe0": "an old Word (.doc) file",
+    b"{\\rtf": "an RTF file",
+}
+_EXPORT_HINT = "export it as plain text (.txt) or .docx"
+
+
+def read_text(path: str | Path) -> tuple[str, str]:
+    """Return (text, encoding name) for the draft at ``path``."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(f"{path}: is a directory, not a draft")
+        size = p.stat().st_size
+    except FileNotFoundError:
+        if p.is_symlink():
+            raise InputError(f"{path}: broken symbolic link") from None
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+    if size > MAX_BYTES:
+        raise InputError(
+            f"{path}: {size:,} bytes is too large for a draft (limit {MAX_BYTES:,}); "
+            "a personal statement fits in 28,000 characters"
+        )
+    if p.suffix.lower() == ".docx":
+        from writer.documents.docx import read_docx
+
+        return read_docx(p), "docx"
+    try:
+        data = p.read_bytes()
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+    return decode(data, str(path))
+
+
+def decode(data: bytes, name: str = "<input>") -> tuple[str, str]:
+    """Decode draft bytes, refusing binary data; returns (text, encoding)."""
+    for signature, what in _SIGNATURES.items():
+        if data.startswith(signature):
+            raise InputError(f"{name}: this is {what}, not a text draft; {_EXPORT_HINT}")
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8", name), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", name), "utf-16"
+    if b"\x00" in data:
+        raise InputError(f"{name}: binary data (NUL bytes), not a text draft; {_EXPORT_HINT}")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    encoding = _guess_legacy(data)
+    text = data.decode(encoding, errors="replace")
+    if _looks_binary(text):
+        raise InputError(f"{name}: binary data, not a text draft; {_EXPORT_HINT}")
+    return text, encoding
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise InputError(f"{name}: not valid {encoding} at byte {err.start}") from None
+
+
+def _guess_legacy(data: bytes) -> str:
+    """Pick the 8-bit encoding of a file that is not UTF-8.
+
+    Word's "Save as plain text" on Windows writes cp1252 (smart quotes as
+    0x91-0x94) and older tools write Latin-1; when the bytes read as Western
+    European text, one of those is right (cp1252 when bytes 0x80-0x9F occur,
+    which are control characters in Latin-1). Anything else (Cyrillic,
+    Greek, Asian code pages) is left to charset-normalizer.
+    """
+    has_c1 = any(0x80 <= b <= 0x9F for b in data)
+    try:
+        western = data.decode("cp1252") if has_c1 else data.decode("latin-1")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and _reads_as_western(western):
+        return "cp1252" if has_c1 else "latin-1"
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is not None and best.encoding:
+            return best.encoding
+    except Exception:  # pragma: no cover - detection is best effort
+        pass
+    return "cp1252" if western is not None else "latin-1"
+
+
+def _reads_as_western(text: str) -> bool:
+    """Most non-ASCII characters are accented Latin letters or typographic marks."""
+    non_ascii = [ch for ch in text if ord(ch) > 127]
+    if not non_ascii:
+        return True
+    ok = sum(1 for ch in non_ascii if ch.isalpha() and ord(ch) < 0x250 or ch in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00a0\u00b0\u00b7\u00a9\u00ae\u20ac\u00bd")
+    return ok / len(non_ascii) >= 0.9
+
+
+def _looks_binary(text: str) -> bool:
+    if not text:
+        return False
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    return controls / len(text) > 0.05
+
+
+def read_document(path: str | Path, kind: str | None = None) -> Document:
+    """Read and prepare the draft at ``path`` (see ``make_document``)."""
+    text, encoding = read_text(path)
+    return make_document(text, str(path), kind=kind, encoding=encoding)
+
+
+def make_document(
+    text: str, path: str = "<text>", kind: str | None = None, encoding: str = "utf-8"
+) -> Document:
+    """Build a Document from decoded text; refuses an empty draft."""
+    if not text.strip():
+        raise InputError(f"{path}: empty draft")
+    doc = Document(path=path, text=text, encoding=encoding, kind=kind or "statement")
+    doc.prose = prose_view(text)
+    doc.notes = []
+    if encoding not in ("utf-8", "utf-8-sig", "docx"):
+        doc.notes.append(f"decoded as {encoding}")
+    return doc
+
+
+def is_readable_draft(path: Path) -> bool:
+    return path.suffix.lower() in (".txt", ".md", ".markdown", ".docx", ".text") and os.access(
+        path, os.R_OK
+    )

@@ -1,0 +1,1 @@
+"""The NLP layer: the spaCy pipeline (loaded once, lazily) and the detectors."""

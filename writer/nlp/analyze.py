@@ -1,0 +1,167 @@
+"""From Documents to tagged sentences: the pipeline, the cues, the detectors.
+
+``Analyzer`` is built once (pipeline, lexicons, matchers) and then runs any
+number of documents through ``nlp.pipe`` as one batch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from writer.documents.model import Document, Paragraph
+from writer.nlp.cues import CueFinder
+from writer.nlp.detectors import DETECTORS
+from writer.nlp.detectors.context import Context
+from writer.nlp.features import SentenceFeatures
+from writer.nlp.lexicon import load_lexicons
+
+
+@dataclass
+class Sentence:
+    """One sentence of a draft, with offsets into the original text."""
+
+    index: int
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    paragraph: int
+    text: str
+    tags: list[str] = field(default_factory=list)
+    evidence: dict[str, list[str]] = field(default_factory=dict)
+    cues: dict[str, list[str]] = field(default_factory=dict)  # "lexicon.group" -> texts
+
+
+@dataclass
+class Analysis:
+    document: Document
+    sentences: list[Sentence]
+    paragraphs: list[Paragraph]
+    model: str
+
+
+_BREAK_COMPONENT = "stmt_paragraph_breaks"
+
+
+def _register_component() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(_BREAK_COMPONENT):
+        return
+
+    @Language.component(_BREAK_COMPONENT)
+    def paragraph_breaks(doc):
+        """A blank line always ends a sentence: sentences never cross paragraphs."""
+        for tok in doc[:-1]:
+            if tok.is_space and tok.text.count("\n") >= 2:
+                doc[tok.i + 1].is_sent_start = True
+        return doc
+
+
+class Analyzer:
+    """The pipeline, lexicons and matchers, built once per process."""
+
+    def __init__(self, nlp=None, lexicon_dirs: tuple[Path, ...] = ()) -> None:
+        from writer.nlp.pipeline import get_nlp
+
+        self.nlp = nlp if nlp is not None else get_nlp()
+        _register_component()
+        if _BREAK_COMPONENT not in self.nlp.pipe_names:
+            before = "parser" if "parser" in self.nlp.pipe_names else "sentencizer"
+            self.nlp.add_pipe(_BREAK_COMPONENT, before=before)
+        self.lexicons = load_lexicons(tuple(lexicon_dirs))
+        self.cues = CueFinder(self.nlp, self.lexicons)
+        self.model = f"{self.nlp.meta.get('stmt_model', self.nlp.meta.get('name'))}-{self.nlp.meta.get('version', '0')}"
+
+    def analyze(self, documents: list[Document], batch_size: int = 16) -> list[Analysis]:
+        texts = (d.prose for d in documents)
+        return [
+            self._analyze_doc(document, spacy_doc)
+            for document, spacy_doc in zip(documents, self.nlp.pipe(texts, batch_size=batch_size))
+        ]
+
+    def tag_sentences(self, texts: list[str]) -> list[set[str]]:
+        """Tag stand-alone sentences (the accuracy benchmark's unit)."""
+        out = []
+        for spacy_doc in self.nlp.pipe(texts, batch_size=64):
+            feats = self._features(spacy_doc, [Paragraph(0, 0, len(spacy_doc.text))])
+            tags: set[str] = set()
+            for f in feats:
+                tags |= f.tags
+            out.append(tags)
+        return out
+
+    # -- internals ------------------------------------------------------------
+    def _features(self, spacy_doc, paragraphs: list[Paragraph]) -> list[SentenceFeatures]:
+        cue_index = self.cues.find(spacy_doc)
+        feats: list[SentenceFeatures] = []
+        para_starts = [p.start for p in paragraphs]
+        for span in _sentences(spacy_doc):
+            para = _paragraph_of(span.start_char, para_starts)
+            feats.append(SentenceFeatures(len(feats), span, para, cue_index))
+        ctx = Context(feats, self.lexicons)
+        for tag, detect in DETECTORS.items():
+            for f in feats:
+                evidence = detect(f, ctx)
+                if evidence:
+                    f.tags.add(tag)
+                    f.evidence[tag] = evidence
+        return feats
+
+    def _analyze_doc(self, document: Document, spacy_doc) -> Analysis:
+        paragraphs = document.paragraphs
+        feats = self._features(spacy_doc, paragraphs)
+        lines = document.lines
+        sentences = []
+        for f in feats:
+            start, end = f.span.start_char, f.span.end_char
+            line, col = lines.position(start)
+            end_line, end_col = lines.position(max(start, end - 1))
+            sentences.append(
+                Sentence(
+                    index=f.index,
+                    start=start,
+                    end=end,
+                    line=line,
+                    column=col,
+                    end_line=end_line,
+                    end_column=end_col + 1,
+                    paragraph=f.paragraph,
+                    text=document.text[start:end],
+                    tags=[t for t in DETECTORS if t in f.tags],
+                    evidence=f.evidence,
+                    cues=_sentence_cues(f),
+                )
+            )
+        return Analysis(document, sentences, paragraphs, self.model)
+
+
+def _sentences(spacy_doc):
+    """Sentences without leading/trailing whitespace tokens; blank ones dropped."""
+    for sent in spacy_doc.sents:
+        start, end = sent.start, sent.end
+        while start < end and spacy_doc[start].is_space:
+            start += 1
+        while end > start and spacy_doc[end - 1].is_space:
+            end -= 1
+        if end > start:
+            yield spacy_doc[start:end]
+
+
+def _sentence_cues(f: SentenceFeatures) -> dict[str, list[str]]:
+    doc = f.span.doc
+    out: dict[str, list[str]] = {}
+    for key, hits in f.cue_index.hits.items():
+        inside = [doc[a:b].text for a, b in hits if a >= f.span.start and b <= f.span.end]
+        if inside:
+            out[key] = inside
+    return out
+
+
+def _paragraph_of(offset: int, starts: list[int]) -> int:
+    import bisect
+
+    return max(0, bisect.bisect_right(starts, offset) - 1)

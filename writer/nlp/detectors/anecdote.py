@@ -1,0 +1,82 @@
+"""`anecdote`: part of a concrete anesthesia, perioperative or critical-care scene.
+
+Guide: "Opening: A specific anesthesiology-related story (intubation in the
+ED, OR crisis, ICU resuscitation) that changed your perspective." A scene
+needs the field's things (an airway, propofol, the PACU…) and the marks of a
+story: it happened (past tense, or a narrated present), to someone in
+particular, at a moment. A list of the field's virtues is not a scene.
+"""
+
+from __future__ import annotations
+
+from writer.nlp.detectors.context import Context
+from writer.nlp.features import SentenceFeatures
+
+# Scene words that are also everyday words: they count only in their clinical form.
+_AMBIGUOUS = {
+    "or": lambda t: t.text == "OR",
+    "ed": lambda t: t.text == "ED",
+    "er": lambda t: t.text == "ER",
+    "map": lambda t: t.text == "MAP",
+    "bp": lambda t: t.text.upper() == "BP",
+    "code": lambda t: t.pos_ == "NOUN" or t.lower_ == "coded",
+    "block": lambda t: t.pos_ == "NOUN",
+    "bag": lambda t: True,
+    "fall": lambda t: False,
+    "shock": lambda t: t.pos_ == "NOUN",
+    "crash": lambda t: t.pos_ in ("NOUN", "VERB"),
+    "position": lambda t: False,
+    "sat": lambda t: t.tag_ != "VBD" or t.head.lower_ in ("sats", "saturation"),
+    "labor": lambda t: True,
+    "delivery": lambda t: True,
+    "monitor": lambda t: t.pos_ == "NOUN",
+    "surgery": lambda t: True,
+}
+
+_GENERIC_SUBJECTS = {
+    "anesthesiology", "anesthesia", "anesthesiologists", "anesthesiologist", "field", "specialty",
+    "it", "this", "medicine", "one", "everyone", "they",
+}
+
+
+def scene_tokens(sent: SentenceFeatures):
+    out = []
+    for tok in sent.tokens_of("anecdote.scene"):
+        check = _AMBIGUOUS.get(tok.lower_)
+        if check is None or check(tok):
+            out.append(tok)
+    return out
+
+
+def detect_anecdote(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    scene = scene_tokens(sent)
+    if not scene:
+        return _continues_scene(sent, ctx)
+    particular = sent.hit_texts("anecdote.particular")
+    narrative = sent.hit_texts("anecdote.narrative")
+    generic = sent.hit_texts("anecdote.generic")
+    pronoun_patient = any(t.lower_ in ("she", "he", "her", "him", "his") for t in sent.span)
+    happened = sent.past or bool(narrative)
+    concrete = bool(particular or narrative or pronoun_patient)
+    root_subj = next((c for c in sent.span.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    generic_subject = root_subj is not None and root_subj.lower_ in _GENERIC_SUBJECTS and not sent.past
+    if generic_subject or (generic and not happened):
+        return []
+    if happened and (concrete or len({t.lemma_ for t in scene}) >= 2 or sent.first_person):
+        return [f"scene: {', '.join(sorted({t.text for t in scene})[:4])}"]
+    if not happened and concrete and len(scene) >= 2 and sent.present_progressive_or_simple:
+        # the narrated present: "The monitor alarms; her saturation is 82%."
+        return [f"scene (present): {', '.join(sorted({t.text for t in scene})[:4])}"]
+    return []
+
+
+def _continues_scene(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """ "She squeezed my hand." after a scene sentence continues that scene."""
+    prev = ctx.previous(sent)
+    if prev is None or "anecdote" not in prev.tags or not sent.past:
+        return []
+    if sent.has("anecdote.particular") or sent.has("anecdote.narrative") or any(
+        t.lower_ in ("she", "he", "her", "him") for t in sent.span
+    ):
+        return ["continues the scene"]
+    return []

@@ -1,0 +1,25 @@
+"""The neighbourhood a detector may consult: the sentences around this one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from writer.nlp.features import SentenceFeatures
+from writer.nlp.lexicon import Lexicon
+
+
+@dataclass
+class Context:
+    sentences: list[SentenceFeatures]
+    lexicons: dict[str, Lexicon]
+
+    def previous(self, sent: SentenceFeatures) -> SentenceFeatures | None:
+        """The sentence before ``sent`` in the same paragraph, if any."""
+        if sent.index == 0:
+            return None
+        prev = self.sentences[sent.index - 1]
+        return prev if prev.paragraph == sent.paragraph else None
+
+    def words(self, lexicon: str, name: str) -> frozenset[str]:
+        lex = self.lexicons.get(lexicon)
+        return lex.sets.get(name, frozenset()) if lex else frozenset()

@@ -1,0 +1,85 @@
+"""`exam`: the sentence is about the applicant's own licensing-exam performance.
+
+Guide, "Tailoring Your Personal Statement": "Scores and growth: Briefly
+acknowledge low Step score: 2-3 sentences maximum." To count those sentences
+we must find them even when they never say "score" ("I sat for Step 1 twice",
+"my 214 on CK") and skip look-alikes (TOEFL, "step by step", CK levels, a
+second attempt at intubation, a sibling's exam).
+"""
+
+from __future__ import annotations
+
+from writer.nlp.detectors.context import Context
+from writer.nlp.features import FIRST_PERSON_ANY, SentenceFeatures, overlaps
+
+_STRONG_NOUNS = {"exam", "examination", "test", "score", "attempt", "percentile", "board", "retake", "boards"}
+_OTHER_PEOPLE = {
+    "brother", "sister", "cousin", "friend", "father", "mother", "son", "daughter", "husband",
+    "wife", "colleague", "classmate", "roommate", "he", "she", "they", "his", "her", "their",
+}
+
+
+def _owned_by_someone_else(sent: SentenceFeatures, hit) -> bool:
+    """ "my brother's Step 1", "her USMLE score", "my friend failed Step 1"."""
+    doc = sent.span.doc
+    for i in range(*hit):
+        tok = doc[i]
+        for node in [tok, *tok.ancestors][:3]:
+            for child in node.children:
+                if child.dep_ == "poss" and child.lower_ not in FIRST_PERSON_ANY:
+                    return True
+    if not sent.first_person:
+        root = sent.span.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ in _OTHER_PEOPLE:
+            return True
+    return False
+
+
+def detect_exam(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    not_exam = sent.hits("exam.not_exam")
+    strong = [
+        h
+        for h in sent.hits("exam.exam_name")
+        if not overlaps(h, not_exam) and not _owned_by_someone_else(sent, h)
+    ]
+    if strong:
+        doc = sent.span.doc
+        return [f"names the exam: {doc[a:b].text!r}" for a, b in strong]
+
+    if not_exam:
+        return []
+    procedure = ctx.words("exam", "procedure_words")
+    if sent.lowers & procedure:
+        return []
+
+    nouns = [t for t in sent.tokens_of("exam.exam_noun") if t.pos_ in ("NOUN", "PROPN")]
+    verbs = [t for t in sent.tokens_of("exam.exam_verb") if t.pos_ in ("VERB", "AUX")]
+    numbers = sent.hit_texts("exam.score_number")
+    strong_nouns = [t for t in nouns if t.lemma_.lower() in _STRONG_NOUNS]
+    if numbers and (nouns or verbs) and sent.first_person:
+        return [f"a score of {numbers[0]}"]
+    if sent.first_person and strong_nouns and (verbs or _owned(strong_nouns)):
+        if _evaluative(sent) or verbs:
+            return [f"talks about {strong_nouns[0].text!r}"]
+    prev = ctx.previous(sent)
+    if prev is not None and "exam" in prev.tags and sent.first_person and (verbs or strong_nouns or sent.has("exam.exam_prep")):
+        return ["continues the previous exam sentence"]
+    return []
+
+
+def _owned(tokens) -> bool:
+    return any(
+        c.dep_ == "poss" and c.lower_ in ("my", "our") for t in tokens for c in t.children
+    )
+
+
+_EVALUATIVE = {
+    "low", "lower", "poor", "weak", "disappointing", "below", "average", "fail", "failed", "failing",
+    "pass", "passed", "borderline", "modest", "strong", "stronger", "improve", "improved",
+    "improvement", "high", "higher", "reflect", "percentile", "attempt", "first", "second", "twice",
+}
+
+
+def _evaluative(sent: SentenceFeatures) -> bool:
+    return bool(sent.lowers & _EVALUATIVE) or any(t.lemma_.lower() in _EVALUATIVE for t in sent.span)

@@ -1,0 +1,93 @@
+"""Loading lexicons (the English the detectors know) from TOML data files.
+
+The shipped folder comes first; each extra folder (a user's own lexicons)
+extends lists of the same name, or replaces them with ``replace = true``.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from writer.errors import ConfigError
+from writer.resources import data_dir
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+@dataclass
+class CueGroup:
+    """One named group of cues: phrases, lemmas and Matcher patterns."""
+
+    phrases: list[str] = field(default_factory=list)
+    lemmas: list[str] = field(default_factory=list)
+    patterns: list[list[dict]] = field(default_factory=list)
+
+
+@dataclass
+class Lexicon:
+    name: str
+    cues: dict[str, CueGroup] = field(default_factory=dict)
+    sets: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def _read(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: invalid lexicon: {err}") from None
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read lexicon ({err.strerror or err})") from None
+
+
+def _merge(lex: Lexicon, data: dict, source: Path) -> None:
+    for group_name, group in (data.get("cues") or {}).items():
+        if not isinstance(group, dict):
+            raise ConfigError(f"{source}: cues.{group_name} must be a table")
+        target = lex.cues.setdefault(group_name, CueGroup())
+        if group.get("replace"):
+            target.phrases, target.lemmas, target.patterns = [], [], []
+        for key in ("phrases", "lemmas", "patterns"):
+            values = group.get(key, [])
+            if not isinstance(values, list):
+                raise ConfigError(f"{source}: cues.{group_name}.{key} must be a list")
+            getattr(target, key).extend(values)
+    sets = data.get("sets") or {}
+    replace_sets = bool(sets.get("replace"))
+    for set_name, values in sets.items():
+        if set_name == "replace":
+            continue
+        if not isinstance(values, list):
+            raise ConfigError(f"{source}: sets.{set_name} must be a list")
+        base = frozenset() if replace_sets else lex.sets.get(set_name, frozenset())
+        lex.sets[set_name] = base | {str(v).lower() for v in values}
+
+
+def load_lexicons(extra_dirs: tuple[Path, ...] = ()) -> dict[str, Lexicon]:
+    """Load every ``*.toml`` lexicon, shipped first, then each extra folder."""
+    lexicons: dict[str, Lexicon] = {}
+    for folder in (data_dir("lexicons"), *extra_dirs):
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise ConfigError(f"{folder}: lexicon folder not found")
+        for path in sorted(folder.glob("*.toml")):
+            lex = lexicons.setdefault(path.stem, Lexicon(path.stem))
+            _merge(lex, _read(path), path)
+    return lexicons
+
+
+def lexicon_fingerprint(extra_dirs: tuple[Path, ...] = ()) -> str:
+    """A digest of every lexicon file in use (for cache keys)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for folder in (data_dir("lexicons"), *extra_dirs):
+        for path in sorted(Path(folder).glob("*.toml")):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

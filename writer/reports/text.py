@@ -1,0 +1,58 @@
+"""The report for people: ``path:line:col: severity rule-id message`` and a summary."""
+
+from __future__ import annotations
+
+from writer.rules.statement import ERAS_CHARACTER_LIMIT, MAX_EXAM_SENTENCES, ONE_PAGE_WORDS
+
+_STRUCTURE = [
+    ("anecdote", "anesthesia story"),
+    ("why_specialty", "why anesthesiology"),
+    ("why_me", "why you"),
+    ("why_now", "why now"),
+    ("img_perspective", "IMG perspective"),
+    ("future_goals", "future goals"),
+]
+
+_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def render_text(results, color: bool = False, quiet: bool = False, summary: bool = True, **_options) -> str:
+    import click
+
+    out: list[str] = []
+    for result in results:
+        if result.error:
+            out.append(click.style(f"{result.error}", fg="red", bold=True) if color else result.error)
+            continue
+        for f in result.findings:
+            sev = click.style(f.severity, fg=_COLOURS[f.severity], bold=True) if color else f.severity
+            out.append(f"{result.path}:{f.line}:{f.column}: {sev} {f.rule} {f.message}")
+            if f.suggestion and not quiet and f.rule != "eras-characters":
+                out.append(f"    suggestion: {f.suggestion}")
+        if summary and not quiet:
+            out.extend(_summary(result))
+    return "\n".join(out)
+
+
+def _summary(result) -> list[str]:
+    stats = result.stats
+    if result.kind != "statement":
+        return [f"  {result.path}: {stats.get('words', 0)} words, {len(result.findings)} finding(s)"]
+    lines_by_tag = stats.get("structure_lines", {})
+    parts = []
+    for tag, label in _STRUCTURE:
+        where = lines_by_tag.get(tag, [])
+        mark = f"yes (line {where[0]})" if where else "MISSING"
+        parts.append(f"{label}: {mark}")
+    exam = stats.get("exam_sentences", 0)
+    read = stats.get("readability", {})
+    notes = f" [{'; '.join(result.notes)}]" if result.notes else ""
+    return [
+        f"  {result.path}{notes}",
+        "    structure: " + ", ".join(parts),
+        f"    exam sentences: {exam} (guide: 2-{MAX_EXAM_SENTENCES})"
+        f"   words: {stats.get('words', 0)}/{ONE_PAGE_WORDS}"
+        f"   characters: {stats.get('characters', 0):,}/{ERAS_CHARACTER_LIMIT:,}"
+        f"   reading ease: {read.get('flesch_reading_ease', '-')}"
+        f"   grade: {read.get('flesch_kincaid_grade', '-')}",
+    ]
