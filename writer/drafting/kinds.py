@@ -57,6 +57,13 @@ def _no_connection(program: Target) -> str | None:
             "specific interest in the program's strengths); set connection and "
             "connection_detail, or skip this program"
         )
+    if isinstance(program, Program) and program.connection == "program_strength":
+        if not program.strengths:
+            return (
+                f"no interest email for program {program.id!r}: a program_strength connection "
+                "must name the strengths (the guide: \"specific interest in their program's "
+                'strengths (cardiac, regional, critical care)"); set strengths = [...]'
+            )
     return None
 
 

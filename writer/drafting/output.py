@@ -20,7 +20,7 @@ from pathlib import Path
 from writer.drafting.render import Draft
 from writer.errors import StmtError
 
-__all__ = ["OutputError", "draft_filename", "write_drafts"]
+__all__ = ["OutputError", "draft_filename", "write_drafts", "write_file"]
 
 
 class OutputError(StmtError):
@@ -68,7 +68,7 @@ def write_drafts(
         raise OutputError(f"{folder}: cannot create folder: {err.strerror or err}") from None
     written: list[Path] = []
     for path, text in targets:
-        _write_atomic(path, text, force=force)
+        write_file(path, text, force=force)
         written.append(path)
     return written
 
@@ -93,11 +93,13 @@ def _targets(drafts: Sequence[Draft], folder: Path, with_target: bool) -> list[t
     return targets
 
 
-def _write_atomic(path: Path, text: str, *, force: bool) -> None:
+def write_file(path: Path, text: str, *, force: bool = False) -> None:
+    """Write ``text`` to ``path`` atomically; an existing file is an error unless ``force``."""
     descriptor, temporary = tempfile.mkstemp(
         prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
     )
     try:
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; drafts are not secret
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
@@ -115,6 +117,12 @@ def _write_atomic(path: Path, text: str, *, force: bool) -> None:
     finally:
         if os.path.lexists(temporary):
             os.unlink(temporary)
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def _link_no_clobber(temporary: str, path: Path) -> None:
