@@ -201,7 +201,7 @@ def kinds_listing() -> str:
     "path",
     required=False,
     default=DEFAULT_PROFILE,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     metavar="[PATH]",
 )
 @click.option("--force", is_flag=True, help="Replace PATH if it already exists.")
