@@ -501,3 +501,68 @@ def test_two_target_kinds_name_the_target(tmp_path: Path) -> None:
     names = [p.name for p in write_drafts(drafts, tmp_path)]
     assert "feedback-request-writer-smith.txt" in names
     assert "feedback-request-program-riverside.txt" in names
+
+
+# --- the labeled email set (tests/data/emails, for `stmt check` emails) -------
+
+EMAILS = Path(__file__).parent / "data" / "emails"
+EMAIL_RULES = {
+    "interest-email": {
+        "generic-salutation",
+        "mass-email",
+        "no-program-name",
+        "unfilled-placeholder",
+        "no-connection",
+        "email-too-long",
+        "begging",
+        "defensive-score-mention",
+        "blame",
+        "asks-for-position",
+    },
+    "letter-request": {
+        "no-strong-letter-ask",
+        "no-context",
+        "no-purpose",
+        "no-deadline",
+        "short-notice",
+        "no-materials",
+        "demanding-tone",
+        "asks-to-exaggerate",
+        "ghostwritten-letter",
+        "unprofessional-tone",
+    },
+}
+
+
+def _labels() -> list[tuple[Path, dict]]:
+    import json
+
+    return [
+        (path, json.loads(path.with_suffix("").with_suffix(".expected.json").read_text("utf-8")))
+        for path in sorted(EMAILS.glob("*.txt"))
+    ]
+
+
+def test_labeled_emails_are_well_formed_and_cover_every_rule() -> None:
+    labels = _labels()
+    good = [p for p, e in labels if not e["must"]]
+    flawed = [p for p, e in labels if e["must"]]
+    assert len(good) >= 12 and len(flawed) >= 24
+    covered: set[str] = set()
+    for path, expected in labels:
+        rules = EMAIL_RULES[expected["kind"]]
+        assert set(expected) == {"kind", "must", "must_not", "note"}, path.name
+        assert len(expected["must"]) <= 1 and expected["note"], path.name
+        assert set(expected["must"]) | set(expected["must_not"]) <= rules, path.name
+        assert not set(expected["must"]) & set(expected["must_not"]), path.name
+        text = path.read_text(encoding="utf-8")
+        headers, _, body = text.partition("\n\n")
+        assert headers.startswith("To: ") and body.strip(), path.name
+        covered |= set(expected["must"])
+    assert covered == EMAIL_RULES["interest-email"] | EMAIL_RULES["letter-request"]
+
+
+def test_placeholder_finder_agrees_with_the_labels() -> None:
+    for path, expected in _labels():
+        has_placeholder = find_placeholder(path.read_text(encoding="utf-8")) is not None
+        assert has_placeholder == ("unfilled-placeholder" in expected["must"]), path.name
