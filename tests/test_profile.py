@@ -163,9 +163,7 @@ def test_bad_connection_suggests_the_right_one() -> None:
 
 
 def test_bad_email_and_year() -> None:
-    assert "applicant.email must be an email address" in error_of(
-        '[applicant]\nemail = "nobody"\n'
-    )
+    assert "applicant.email must be an email address" in error_of('[applicant]\nemail = "nobody"\n')
     assert "applicant.graduation_year must be a year" in error_of(
         "[applicant]\ngraduation_year = 20221\n"
     )

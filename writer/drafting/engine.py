@@ -146,11 +146,10 @@ def _missing(err: MissingField, template: str, about: str, profile_source: str) 
             f"template {template} uses {err.name!r}, which stmt does not provide "
             f"(rendering for {about}); see `stmt draft --list`"
         )
-    table = owner.split(" ")[0]
-    return (
-        f"template {template} needs {table}.{err.name}, which is missing for {owner} "
-        f"in {profile_source}"
-    )
+    table, _, which = owner.partition(" ")
+    whose = f"for {owner}" if which else f"under [{table}]"
+    field = f"{table}.{err.name}"
+    return f"template {template} needs {field}, which is not set {whose} in {profile_source}"
 
 
 def _searched(env: SandboxedEnvironment) -> str:
