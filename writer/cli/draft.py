@@ -219,5 +219,5 @@ def init_command(path: Path, force: bool) -> None:
     if not path.parent.is_dir():
         raise OutputError(f"{path.parent}: no such folder")
     write_file(path, starter, force=force)
-    click.echo(f"wrote {path}: fill in the [bracketed] values, then run", err=True)
+    click.echo(f"wrote {path}: fill in the [bracketed] values and your email, then run", err=True)
     click.echo(f"  stmt draft letter-request --profile {path} --writer first-writer", err=True)
