@@ -27,10 +27,14 @@ _AMBIGUOUS = {
     "crash": lambda t: t.pos_ in ("NOUN", "VERB"),
     "position": lambda t: False,
     "sat": lambda t: t.tag_ != "VBD" or t.head.lower_ in ("sats", "saturation"),
+    "sleep": lambda t: any(c.lower_ in ("to", "asleep") for c in t.head.children) or t.head.lemma_ in ("put", "go"),
     "labor": lambda t: True,
     "delivery": lambda t: True,
     "monitor": lambda t: t.pos_ == "NOUN",
-    "surgery": lambda t: True,
+    "pressure": lambda t: True,
+    "mask": lambda t: t.pos_ == "NOUN",
+    "resident": lambda t: t.pos_ == "NOUN",
+    "attending": lambda t: t.pos_ == "NOUN",
 }
 
 _GENERIC_SUBJECTS = {
@@ -39,34 +43,50 @@ _GENERIC_SUBJECTS = {
 }
 
 
-def scene_tokens(sent: SentenceFeatures):
+def scene_tokens(sent: SentenceFeatures, key: str = "anecdote.scene"):
     out = []
-    for tok in sent.tokens_of("anecdote.scene"):
+    for tok in sent.tokens_of(key):
         check = _AMBIGUOUS.get(tok.lower_)
         if check is None or check(tok):
             out.append(tok)
     return out
 
 
+def _definite(tokens) -> bool:
+    """ "the ventilator", "her saturation": a particular thing in a particular room."""
+    return any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "her", "his", "their", "its", "our")
+        for t in tokens
+        for c in t.children
+    )
+
+
 def detect_anecdote(sent: SentenceFeatures, ctx: Context) -> list[str]:
-    scene = scene_tokens(sent)
-    if not scene:
+    strong = scene_tokens(sent)
+    weak = scene_tokens(sent, "anecdote.scene_weak")
+    if not strong and len({t.lemma_.lower() for t in weak}) < 2:
         return _continues_scene(sent, ctx)
+    if "exam" in sent.tags or sent.has("anecdote.not_scene"):
+        return []
+    scene = strong + weak
     particular = sent.hit_texts("anecdote.particular")
+    if sent.has("anecdote.lesson") and not particular and len({t.lemma_ for t in strong}) < 2:
+        return []
     narrative = sent.hit_texts("anecdote.narrative")
     generic = sent.hit_texts("anecdote.generic")
-    pronoun_patient = any(t.lower_ in ("she", "he", "her", "him", "his") for t in sent.span)
+    people = any(t.lower_ in ("she", "he", "her", "him", "his", "we") for t in sent.span)
     happened = sent.past or bool(narrative)
-    concrete = bool(particular or narrative or pronoun_patient)
+    concrete = bool(particular or narrative or people or _definite(scene))
     root_subj = next((c for c in sent.span.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     generic_subject = root_subj is not None and root_subj.lower_ in _GENERIC_SUBJECTS and not sent.past
     if generic_subject or (generic and not happened):
         return []
-    if happened and (concrete or len({t.lemma_ for t in scene}) >= 2 or sent.first_person):
-        return [f"scene: {', '.join(sorted({t.text for t in scene})[:4])}"]
-    if not happened and concrete and len(scene) >= 2 and sent.present_progressive_or_simple:
+    names = ", ".join(sorted({t.text for t in scene})[:4])
+    if happened and concrete:
+        return [f"scene: {names}"]
+    if not happened and strong and (particular or people) and len(scene) >= 2 and sent.present_progressive_or_simple:
         # the narrated present: "The monitor alarms; her saturation is 82%."
-        return [f"scene (present): {', '.join(sorted({t.text for t in scene})[:4])}"]
+        return [f"scene (present): {names}"]
     return []
 
 
@@ -75,8 +95,10 @@ def _continues_scene(sent: SentenceFeatures, ctx: Context) -> list[str]:
     prev = ctx.previous(sent)
     if prev is None or "anecdote" not in prev.tags or not sent.past:
         return []
+    if sent.has("anecdote.not_scene"):
+        return []
     if sent.has("anecdote.particular") or sent.has("anecdote.narrative") or any(
-        t.lower_ in ("she", "he", "her", "him") for t in sent.span
+        t.lower_ in ("she", "he", "her", "him", "we") for t in sent.span
     ):
         return ["continues the scene"]
     return []

@@ -3,9 +3,10 @@
 Guide: "Never blame others, life events, or the exam system; focus on
 ownership and improvement." Interviews: "Insight, not excuses. Growth, not
 self-pity." The parse decides who did what: a setback whose cause (the
-subject of a harming verb, the object of "due to", the subject of a
-"because" clause) is someone or something other than the applicant is
-blame; the same hardship followed by "I should have…" is ownership.
+subject of a harming verb, the agent of a passive one, the object of "due
+to", the subject of a "because" or "if" clause) is someone or something other
+than the applicant is blame; the same hardship followed by "I should have…"
+is ownership.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ _SELF_FAULT = {
     "overconfidence", "complacency", "procrastination", "habit", "planning", "method", "methods",
     "preparation", "inexperience", "misjudgment", "misjudgement", "ignorance", "naivety",
 }
+_NEGATIVE_SUBJECTS = {"nobody", "none", "noone"}
+_OBJECT_DEPS = {"dobj", "dative", "xcomp", "ccomp", "attr", "prep", "prt", "oprd", "acomp"}
 
 
 def _setback_in_view(sent: SentenceFeatures, ctx: Context) -> bool:
@@ -30,6 +33,24 @@ def _setback_in_view(sent: SentenceFeatures, ctx: Context) -> bool:
     return prev is not None and "exam" in prev.tags
 
 
+def _is_negative_subject(tok) -> bool:
+    """ "Nobody", "No one", "none of my teachers" (also as a conjunct: "my father and no one else")."""
+    for t in (tok, *(c for c in tok.children if c.dep_ == "conj")):
+        if t.lower_ in _NEGATIVE_SUBJECTS or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+            return True
+    return False
+
+
+def _external(tok, agents) -> bool:
+    """Is ``tok`` (a subject or agent) someone or something other than the applicant?"""
+    if tok is None or is_first_person(tok):
+        return False
+    if tok.lower_ in ("it", "this", "that", "which", "what", "there"):
+        return False
+    words = {tok.lower_, tok.lemma_.lower()} | {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+    return bool(words & agents) or _is_negative_subject(tok)
+
+
 def _cause_is_self(sent: SentenceFeatures, hit) -> bool:
     """ "due to my poor strategy" is ownership; "due to the war" is not."""
     doc = sent.span.doc
@@ -38,10 +59,17 @@ def _cause_is_self(sent: SentenceFeatures, hit) -> bool:
     words = {t.lower_ for t in window} | {t.lemma_.lower() for t in window}
     if words & _SELF_FAULT and any(t.lower_ in ("my", "own") for t in window):
         return True
-    return bool(window) and window[0].lower_ in ("me", "myself", "i")
+    if bool(window) and window[0].lower_ in ("me", "myself", "i"):
+        return True
+    # "…, which is why I failed" after "I underestimated it": the clause before is mine
+    start = hit[0]
+    before = doc[max(sent.span.start, start - 8) : start]
+    return any(t.lower_ == "i" and t.dep_ in ("nsubj", "nsubjpass") for t in before) and not any(
+        _is_negative_subject(t) for t in before
+    )
 
 
-def _agent_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
+def _agent_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[str]:
     agents = ctx.words("blame", "external_agents")
     harm = ctx.words("blame", "harm_verbs")
     helping = ctx.words("blame", "help_verbs")
@@ -49,56 +77,101 @@ def _agent_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
     for tok in sent.span:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
-        subj = subject_of(tok)
-        if subj is None or is_first_person(subj) or subj.lower_ in ("it", "this", "that", "which"):
-            continue
-        subj_words = {subj.lower_, subj.lemma_.lower()} | {c.lower_ for c in subj.children if c.dep_ == "compound"}
-        if not subj_words & agents:
-            continue
         lemma = tok.lemma_.lower()
-        if lemma in harm and not is_negated(tok):
-            found.append(f"{subj.text!r} {tok.text} …")
-        elif lemma in helping and is_negated(tok):
-            found.append(f"{subj.text!r} did not {lemma} …")
+        subj = subject_of(tok)
+        negated = is_negated(tok)
+        has_object = any(c.dep_ in _OBJECT_DEPS for c in tok.children)
+        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if lemma in harm and not negated:
+            if _external(agent, agents) and setback:
+                found.append(f"{tok.text} by {agent.text} …")
+            elif subj is not None and subj.dep_ != "nsubjpass" and _external(subj, agents) and has_object:
+                if _is_negative_subject(subj):
+                    continue  # "Nobody forced me to book Step 1 early" is ownership
+                if setback:
+                    found.append(f"{subj.text!r} {tok.text} …")
+        elif lemma in helping and subj is not None and _external(subj, agents):
+            if negated or _is_negative_subject(subj):
+                if setback or _object_is_me(tok):
+                    found.append(f"{subj.text!r} did not {lemma} …")
     return found
 
 
-def _because_clause(sent: SentenceFeatures) -> list[str]:
-    """ "I failed because the proctors were late": the cause's subject is not me."""
+def _object_is_me(tok) -> bool:
+    return any(c.lower_ in ("me", "us") for c in tok.children if c.dep_ in ("dobj", "dative"))
+
+
+def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[str]:
+    """ "because the coordinator lost my paperwork", "if the exam had been in my language"."""
+    agents = ctx.words("blame", "external_agents")
+    harm = ctx.words("blame", "harm_verbs")
+    helping = ctx.words("blame", "help_verbs")
+    counterfactual = sent.has("blame.counterfactual")
     found = []
     for tok in sent.span:
-        if tok.lower_ in ("because", "since") and tok.dep_ == "mark":
-            verb = tok.head
-            subj = subject_of(verb)
-            if subj is not None and not is_first_person(subj) and subj.lower_ not in ("it",):
-                found.append(f"because {subj.text} …")
+        if tok.dep_ != "mark" or tok.lower_ not in ("because", "if"):
+            continue
+        verb = tok.head
+        subj = subject_of(verb)
+        if not _external(subj, agents):
+            continue
+        lemma = verb.lemma_.lower()
+        if tok.lower_ == "if":
+            if counterfactual:
+                found.append(f"if {subj.text} … I would have …")
+        elif setback or lemma in harm or (lemma in helping and is_negated(verb)):
+            if any(c.lower_ == "not" for c in tok.lefts) or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "not"):
+                continue  # "not because the exam was unfair" is ownership
+            found.append(f"because {subj.text} …")
     return found
+
+
+def _real_ownership(sent: SentenceFeatures) -> list[str]:
+    """Ownership phrases that are not themselves negated ("not my responsibility")."""
+    doc = sent.span.doc
+    out = []
+    for a, b in sent.hits("blame.ownership"):
+        before = doc[max(sent.span.start, a - 2) : a]
+        if any(t.lower_ in ("not", "n't", "never", "no") for t in before):
+            continue
+        out.append(doc[a:b].text)
+    return out
 
 
 def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
     self_pity = sent.hit_texts("blame.self_pity")
-    critique = sent.hit_texts("blame.system_critique")
-    ownership = sent.hit_texts("blame.ownership")
+    ownership = _real_ownership(sent)
     setback = _setback_in_view(sent, ctx)
 
     evidence: list[str] = []
     if self_pity:
         evidence += [f"self-pity: {t!r}" for t in self_pity]
-    if critique and (setback or _about_exam_system(sent)) and not _own_result_acknowledged(sent):
+    critique = _critique(sent)
+    if critique and (setback or _about_exam_system(sent)):
         evidence += [f"criticises the exam or system: {t!r}" for t in critique]
     if setback:
         shifted = [
             sent.span.doc[a:b].text
             for a, b in sent.hits("blame.external_cause") + sent.hits("blame.beyond_control")
-            if not _cause_is_self(sent, (a, b))
+            if not _cause_is_self(sent, (a, b)) and not _negative_subject_near(sent, (a, b))
         ]
         evidence += [f"shifts the cause: {t!r}" for t in shifted]
-        evidence += [f"pins the setback on {t}" for t in _agent_blame(sent, ctx)]
-        evidence += _because_clause(sent)
+    evidence += [f"pins the setback on {t}" for t in _agent_blame(sent, ctx, setback)]
+    evidence += _clause_blame(sent, ctx, setback)
     if ownership and not self_pity:
         # "Although my father was ill, I should have postponed" is ownership.
         return []
     return evidence
+
+
+def _negative_subject_near(sent: SentenceFeatures, hit) -> bool:
+    """ "Nobody forced me": the cause-shifting phrase is denied by its subject."""
+    doc = sent.span.doc
+    for i in range(*hit):
+        subj = subject_of(doc[i])
+        if subj is not None and _is_negative_subject(subj):
+            return True
+    return False
 
 
 def _about_exam_system(sent: SentenceFeatures) -> bool:
@@ -106,11 +179,18 @@ def _about_exam_system(sent: SentenceFeatures) -> bool:
     return bool(words & {"exam", "test", "usmle", "system", "examination", "score", "standardized"})
 
 
-def _own_result_acknowledged(sent: SentenceFeatures) -> bool:
-    """The guide's own wording: "My Step 1 score did not reflect my capabilities"."""
-    for tok in sent.span:
-        if tok.lemma_.lower() in ("reflect", "define", "capture", "measure", "represent"):
-            subj = subject_of(tok)
+def _critique(sent: SentenceFeatures) -> list[str]:
+    """Criticism of the exam or system, minus the guide's own acknowledgement
+    ("My Step 1 score did not reflect my capabilities")."""
+    doc = sent.span.doc
+    out = []
+    for a, b in sent.hits("blame.system_critique"):
+        verb = next((t for t in doc[a:b] if t.lemma_.lower() in ("reflect", "define", "capture", "measure", "represent")), None)
+        if verb is not None:
+            subj = subject_of(verb)
             if subj is not None and any(c.lower_ == "my" for c in subj.children):
-                return True
-    return False
+                continue
+        if any(t.lower_ in ("not", "n't") for t in doc[max(sent.span.start, a - 3) : a]) and verb is None:
+            continue  # "not because the exam was unfair"
+        out.append(doc[a:b].text)
+    return out

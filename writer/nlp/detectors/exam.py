@@ -59,27 +59,21 @@ def detect_exam(sent: SentenceFeatures, ctx: Context) -> list[str]:
     strong_nouns = [t for t in nouns if t.lemma_.lower() in _STRONG_NOUNS]
     if numbers and (nouns or verbs) and sent.first_person:
         return [f"a score of {numbers[0]}"]
-    if sent.first_person and strong_nouns and (verbs or _owned(strong_nouns)):
-        if _evaluative(sent) or verbs:
-            return [f"talks about {strong_nouns[0].text!r}"]
+    owned = _owned(strong_nouns)
+    if owned:
+        # "my score", "my retake", "my first attempt": the applicant's own exam
+        return [f"talks about {owned.text!r}"]
+    if sent.first_person and strong_nouns and verbs:
+        return [f"talks about {strong_nouns[0].text!r}"]
     prev = ctx.previous(sent)
     if prev is not None and "exam" in prev.tags and sent.first_person and (verbs or strong_nouns or sent.has("exam.exam_prep")):
         return ["continues the previous exam sentence"]
     return []
 
 
-def _owned(tokens) -> bool:
-    return any(
-        c.dep_ == "poss" and c.lower_ in ("my", "our") for t in tokens for c in t.children
-    )
-
-
-_EVALUATIVE = {
-    "low", "lower", "poor", "weak", "disappointing", "below", "average", "fail", "failed", "failing",
-    "pass", "passed", "borderline", "modest", "strong", "stronger", "improve", "improved",
-    "improvement", "high", "higher", "reflect", "percentile", "attempt", "first", "second", "twice",
-}
-
-
-def _evaluative(sent: SentenceFeatures) -> bool:
-    return bool(sent.lowers & _EVALUATIVE) or any(t.lemma_.lower() in _EVALUATIVE for t in sent.span)
+def _owned(tokens):
+    """The first exam noun the applicant owns ("my score"), or None."""
+    for t in tokens:
+        if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in t.children):
+            return t
+    return None

@@ -10,19 +10,56 @@ pain, cardiac, or community practice."
 from __future__ import annotations
 
 from writer.nlp.detectors.context import Context
-from writer.nlp.features import SentenceFeatures
+from writer.nlp.features import FIRST_PERSON, FIRST_PERSON_ANY, SentenceFeatures, is_negated, subject_of
+
+_OTHER_PEOPLE = {
+    "classmates", "classmate", "friends", "friend", "brother", "sister", "parents", "father", "mother",
+    "colleagues", "many", "people", "students", "uncle", "aunt", "cousin", "he", "she", "they",
+}
 
 
 def _texts(sent: SentenceFeatures, *keys: str) -> list[str]:
     return [t for key in keys for t in sent.hit_texts(key)]
 
 
+def _someone_else(sent: SentenceFeatures) -> bool:
+    """The sentence is about another person's choice or plan ("My brother plans…")."""
+    root = sent.span.root
+    subj = subject_of(root)
+    return subj is not None and subj.lower_ in _OTHER_PEOPLE
+
+
+def _future_marked(sent: SentenceFeatures) -> list[str]:
+    """Future markers whose owner is the applicant (not "my parents hoped")."""
+    doc = sent.span.doc
+    out = []
+    for a, b in sent.hits("structure.future_marker"):
+        tok = doc[a] if b - a == 1 else None
+        if tok is not None and tok.pos_ in ("VERB", "AUX"):
+            subj = subject_of(tok)
+            if subj is not None and subj.lower_ not in FIRST_PERSON_ANY:
+                continue
+        if tok is not None and tok.pos_ == "NOUN":
+            poss = [c for c in tok.children if c.dep_ == "poss"]
+            if poss and poss[0].lower_ not in ("my", "our"):
+                continue
+        out.append(doc[a:b].text)
+    return out
+
+
 def detect_why_specialty(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    if _someone_else(sent):
+        return []
+    calling = _texts(sent, "structure.calling")
+    if calling and sent.first_person:
+        return [f"calling: {calling[0]!r}"]
     specialty = _texts(sent, "structure.specialty")
     if not specialty:
         return []
+    if _future_marked(sent) and "future_goals" in _career_cues(sent):
+        return []
     attraction = _texts(sent, "structure.attraction")
-    if attraction:
+    if attraction and (sent.first_person or _field_is_subject(sent)):
         return [f"{specialty[0]!r} with {attraction[0]!r}"]
     qualities = _texts(sent, "structure.field_quality")
     if qualities and (sent.first_person or _field_is_subject(sent)):
@@ -30,54 +67,85 @@ def detect_why_specialty(sent: SentenceFeatures, ctx: Context) -> list[str]:
     return []
 
 
+def _career_cues(sent: SentenceFeatures) -> str:
+    return "future_goals" if sent.has("structure.career") else ""
+
+
 def _field_is_subject(sent: SentenceFeatures) -> bool:
     root = sent.span.root
     return any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in ("anesthesiology", "anesthesia", "anesthesiologist", "specialty", "field")
+        c.dep_ in ("nsubj", "nsubjpass")
+        and c.lemma_.lower() in ("anesthesiology", "anesthesia", "anaesthesia", "anesthesiologist", "specialty", "field")
         for c in root.children
     )
 
 
 def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    if _future_marked(sent) and not sent.past:
+        return []
+    if _someone_else(sent) and not any(t.lower_ in ("me", "my") for t in sent.span):
+        return []
+    generic = ctx.words("structure", "generic_claims")
+    text = sent.span.text.lower()
+    if any(g in text for g in generic) and not sent.has("structure.evidence"):
+        return []  # "I am a team player": a claim, not evidence
     evidence = _texts(sent, "structure.evidence")
-    if not evidence:
+    if evidence and any(t.lower_ in FIRST_PERSON for t in sent.span):
+        return [f"evidence: {evidence[0]!r}"]
+    if "anecdote" in sent.tags:
         return []
-    if not (sent.first_person or _praise_of_me(sent)):
-        return []
-    if sent.future and not sent.past:
-        return []
-    return [f"evidence: {evidence[0]!r}"]
-
-
-def _praise_of_me(sent: SentenceFeatures) -> bool:
-    return any(t.lower_ in ("me", "my") for t in sent.span)
+    doc = sent.span.doc
+    for a, _ in sent.hits("structure.achievement"):
+        verb = doc[a]
+        if verb.pos_ != "VERB" or is_negated(verb):
+            continue
+        subj = subject_of(verb)
+        if subj is None or subj.lower_ != "i":
+            continue
+        if any(t.like_num or t.pos_ == "PROPN" for t in sent.span):
+            return [f"did: {verb.text!r}"]
+    return []
 
 
 def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
-    international = _texts(sent, "structure.international")
-    places = _texts(sent, "structure.place")
-    if international:
-        return [f"international: {international[0]!r}"]
-    if places and sent.first_person:
-        return [f"place: {places[0]!r}"]
+    if _future_marked(sent):
+        return []
+    mine = any(t.lower_ in FIRST_PERSON_ANY for t in sent.span)
+    value = _texts(sent, "structure.img_value")
+    if value and mine:
+        return [f"international value: {value[0]!r}"]
+    context = _texts(sent, "structure.img_context", "structure.place")
+    lesson = _texts(sent, "structure.img_lesson")
+    if context and lesson and (mine or "anecdote" in sent.tags):
+        return [f"{context[0]!r}: {lesson[0]!r}"]
     return []
 
 
 def detect_why_now(sent: SentenceFeatures, ctx: Context) -> list[str]:
-    readiness = _texts(sent, "structure.readiness")
-    if not readiness:
+    if _future_marked(sent) and not sent.has("structure.timing"):
         return []
-    start = _texts(sent, "structure.residency_start")
-    if start or sent.first_person:
-        return [f"readiness: {readiness[0]!r}"]
+    timing = _texts(sent, "structure.timing")
+    if timing and sent.first_person or timing and sent.has("structure.residency_start"):
+        return [f"timing: {timing[0]!r}"]
+    doc = sent.span.doc
+    for a, b in sent.hits("structure.readiness"):
+        span = doc[a:b]
+        if b - a == 1:
+            tok = doc[a]
+            subj = subject_of(tok.head if tok.dep_ in ("acomp", "amod", "oprd") else tok)
+            if subj is None or subj.lower_ != "i" or is_negated(tok.head) or is_negated(tok):
+                continue
+            if tok.head.tag_ == "VBD" and tok.head.lemma_ == "be":
+                continue  # "I was ready to quit medicine": then, not now
+        return [f"readiness: {span.text!r}"]
     return []
 
 
 def detect_future_goals(sent: SentenceFeatures, ctx: Context) -> list[str]:
     career = _texts(sent, "structure.career")
-    if not career:
+    if not career or _someone_else(sent):
         return []
-    marker = _texts(sent, "structure.future_marker")
-    if marker or sent.future:
+    marker = _future_marked(sent)
+    if marker or (sent.future and sent.first_person):
         return [f"future: {(marker or ['will'])[0]!r} + {career[0]!r}"]
     return []

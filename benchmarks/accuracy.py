@@ -1,0 +1,145 @@
+"""Accuracy of the detectors and of the whole-statement judgements.
+
+Prints precision, recall and F1 per tag on the labeled sentence set
+(tests/data/sentences.jsonl): the `test` split is held out (the detectors were
+tuned on `dev` only), then statement-level agreement on
+tests/data/statements/*.txt against their *.expected.json, and (when present)
+the email rules on tests/data/emails/.
+
+    python benchmarks/accuracy.py [--split test|dev|all] [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+sys.path.insert(0, str(ROOT))
+
+TAGS = ("exam", "blame", "anecdote", "why_specialty", "why_me", "img_perspective", "why_now", "future_goals")
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def load_sentences(split: str = "test") -> list[dict]:
+    rows = [json.loads(line) for line in (DATA / "sentences.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if split == "all" or r["split"] == split]
+
+
+def sentence_scores(rows: list[dict], analyzer=None) -> tuple[dict[str, Score], list[tuple[dict, set[str]]]]:
+    if analyzer is None:
+        from writer.api import get_analyzer
+
+        analyzer = get_analyzer()
+    predicted = analyzer.tag_sentences([r["text"] for r in rows])
+    scores = {t: Score() for t in TAGS}
+    for row, pred in zip(rows, predicted):
+        gold = set(row["tags"])
+        for t in TAGS:
+            if t in pred and t in gold:
+                scores[t].tp += 1
+            elif t in pred:
+                scores[t].fp += 1
+            elif t in gold:
+                scores[t].fn += 1
+    return scores, list(zip(rows, predicted))
+
+
+def statement_agreement(folder: Path = DATA / "statements") -> list[tuple[str, list[str], list[str]]]:
+    """For each statement: (name, expected rules that did not fire, forbidden rules that fired)."""
+    from writer.api import check_files
+    from writer.profile import parse_profile
+
+    out = []
+    for expected_path in sorted(folder.glob("*.expected.json")):
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+        draft = expected_path.with_name(expected_path.name.replace(".expected.json", ".txt"))
+        profile = None
+        if expected.get("profile"):
+            profile = parse_profile(_toml(expected["profile"]), source=str(expected_path))
+        (result,) = check_files([draft], profile=profile, kind=expected.get("kind", "statement"))
+        fired = {f.rule for f in result.findings if f.severity != "info"}
+        missed = [r for r in expected.get("must", []) if r not in fired]
+        wrong = [r for r in expected.get("must_not", []) if r in fired]
+        out.append((draft.name, missed, wrong))
+    return out
+
+
+def _toml(data: dict) -> str:
+    lines = []
+    for table, values in data.items():
+        lines.append(f"[{table}]")
+        for key, value in values.items():
+            lines.append(f"{key} = {json.dumps(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", default="test", choices=["test", "dev", "all"])
+    parser.add_argument("--errors", action="store_true", help="list the sentences each tag got wrong")
+    args = parser.parse_args(argv)
+
+    rows = load_sentences(args.split)
+    scores, pairs = sentence_scores(rows)
+    print(f"Sentence tags, split={args.split} ({len(rows)} sentences)")
+    print(f"{'tag':<16} {'P':>6} {'R':>6} {'F1':>6} {'TP':>4} {'FP':>4} {'FN':>4}")
+    for t in TAGS:
+        s = scores[t]
+        print(f"{t:<16} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:4d} {s.fp:4d} {s.fn:4d}")
+    macro = sum(s.f1 for s in scores.values()) / len(TAGS)
+    print(f"{'macro F1':<16} {'':>6} {'':>6} {macro:6.3f}")
+    if args.errors:
+        for t in TAGS:
+            for row, pred in pairs:
+                gold = t in row["tags"]
+                if gold != (t in pred):
+                    kind = "FN" if gold else "FP"
+                    print(f"  {t} {kind} {row['id']}: {row['text']}")
+
+    statements = statement_agreement()
+    agreed = sum(1 for _, missed, wrong in statements if not missed and not wrong)
+    print(f"\nWhole statements: {agreed}/{len(statements)} judged as expected")
+    for name, missed, wrong in statements:
+        if missed or wrong:
+            print(f"  {name}: missed {missed or '-'}; unexpected {wrong or '-'}")
+
+    emails = DATA / "emails"
+    if emails.is_dir() and any(emails.glob("*.expected.json")):
+        try:
+            results = statement_agreement(emails)
+            ok = sum(1 for _, m, w in results if not m and not w)
+            print(f"\nEmails: {ok}/{len(results)} judged as expected")
+            for name, missed, wrong in results:
+                if missed or wrong:
+                    print(f"  {name}: missed {missed or '-'}; unexpected {wrong or '-'}")
+        except Exception as err:  # email rules may not exist yet in this checkout
+            print(f"\nEmails: not measured ({type(err).__name__}: {err})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
