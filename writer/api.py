@@ -7,12 +7,13 @@ lexicons, matchers) is built once per process and per lexicon set.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from writer.documents import Document, read_document
-from writer.documents.reader import make_document
+from writer.documents import Document
+from writer.documents.reader import make_document, read_bytes, read_document_bytes
 from writer.errors import StmtError
 from writer.imports import import_deferring
 from writer.rules import RULES, Finding, RuleContext, rules_for_kind
@@ -41,6 +42,8 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
     notes: list[str] = field(default_factory=list)
+    # Findings a baseline accepted (writer.baseline): reported only with --show-baselined.
+    baselined: list[Finding] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -63,6 +66,7 @@ class FileResult:
             "findings": [f.to_dict() for f in self.findings],
             "error": self.error,
             "notes": self.notes,
+            "baselined": [f.to_dict() for f in self.baselined],
         }
 
     def worst(self) -> str | None:
@@ -97,7 +101,7 @@ def _stats(analysis) -> dict[str, Any]:
     }
 
 
-def _judge(analysis, profile, analyzer, select=None, ignore=()) -> list[Finding]:
+def _judge(analysis, profile, analyzer, select=None, ignore=(), severity=None) -> list[Finding]:
     ctx = RuleContext(analysis, profile, analyzer.lexicons)
     findings: list[Finding] = []
     for r in rules_for_kind(analysis.document.kind):
@@ -105,25 +109,39 @@ def _judge(analysis, profile, analyzer, select=None, ignore=()) -> list[Finding]
             continue
         if r.id in ignore:
             continue
-        findings.extend(r.check(r, ctx))
+        found = r.check(r, ctx)
+        if severity and r.id in severity:  # per-rule severity from the configuration
+            for f in found:
+                f.severity = severity[r.id]
+        findings.extend(found)
     findings.sort(key=lambda f: (f.start, f.rule))
     return findings
 
 
-def analyze_documents(documents: list[Document], profile=None, lexicon_dirs=(), select=None, ignore=()) -> list[FileResult]:
-    """Analyse already-read Documents as one batch through the pipeline."""
+def analyze_documents(
+    documents: list[Document], profile=None, lexicon_dirs=(), select=None, ignore=(), severity=None
+) -> list[FileResult]:
+    """Analyse already-read Documents as one batch through the pipeline.
+
+    ``severity`` maps rule ids to the severity their findings get; Markdown
+    suppression comments (``<!-- stmt: disable=RULE -->``) are applied here.
+    """
+    from writer.suppress import apply_suppressions
+
     analyzer = get_analyzer(tuple(lexicon_dirs))
     results = []
     for analysis in analyzer.analyze(documents):
         doc = analysis.document
+        findings = _judge(analysis, profile, analyzer, select, ignore, severity)
+        findings, notes = apply_suppressions(findings, doc)
         results.append(
             FileResult(
                 path=doc.path,
                 kind=doc.kind,
                 stats=_stats(analysis),
                 sentences=analysis.sentences,
-                findings=_judge(analysis, profile, analyzer, select, ignore),
-                notes=list(doc.notes),
+                findings=findings,
+                notes=list(doc.notes) + notes,
             )
         )
     return results
@@ -134,18 +152,46 @@ def check(text: str, profile=None, kind: str = "statement", path: str = "<text>"
     return analyze_documents([make_document(text, path, kind=kind)], profile)[0]
 
 
-def check_files(paths: list[str | Path], profile=None, kind: str | None = None, **options) -> list[FileResult]:
-    """Check drafts on disk as one batch; an unreadable file gets ``error`` set."""
+def check_files(
+    paths: list[str | Path],
+    profile=None,
+    kind: str | None = None,
+    *,
+    cache=None,
+    contents: Mapping[str, bytes] | None = None,
+    **options,
+) -> list[FileResult]:
+    """Check drafts on disk as one batch; an unreadable file gets ``error`` set.
+
+    ``cache`` (a ``writer.cache.Cache``) answers unchanged drafts without the
+    pipeline; ``contents`` gives the bytes of drafts that are not on disk
+    (standard input), by path. ``options`` are ``analyze_documents``'s.
+    """
+    settings = ""
+    if cache is not None:
+        settings = cache.settings_key(profile=profile, kind=kind, **options)
     documents: list[Document] = []
+    pending: list[bytes] = []
     slots: list[FileResult | None] = []
     for p in paths:
+        name = str(p)
         try:
-            documents.append(read_document(p, kind=kind))
+            data = contents[name] if contents and name in contents else read_bytes(p)
+            hit = cache.get(name, data, settings) if cache is not None else None
+            if hit is not None:
+                slots.append(hit)
+                continue
+            documents.append(read_document_bytes(data, name, kind=kind))
+            pending.append(data)
             slots.append(None)
         except StmtError as err:
-            slots.append(FileResult(path=str(p), kind=kind or "statement", error=str(err)))
-    analysed = iter(analyze_documents(documents, profile, **options)) if documents else iter(())
-    return [slot if slot is not None else next(analysed) for slot in slots]
+            slots.append(FileResult(path=name, kind=kind or "statement", error=str(err)))
+    analysed = analyze_documents(documents, profile, **options) if documents else []
+    if cache is not None:
+        for result, data in zip(analysed, pending, strict=True):
+            cache.put(result.path, data, settings, result)
+    fresh = iter(analysed)
+    return [slot if slot is not None else next(fresh) for slot in slots]
 
 
 __all__ = ["check", "check_files", "analyze_documents", "FileResult", "RULES"]

@@ -108,7 +108,11 @@ class Config:
             return False
         parts = rel.split("/")
         prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
-        return any(self._matches(pattern, prefix, relative=True) for pattern in self.exclude for prefix in prefixes)
+        return any(
+            self._matches(pattern, prefix, relative=True)
+            for pattern in self.exclude
+            for prefix in prefixes
+        )
 
     def fingerprint(self) -> str:
         """A digest of every setting that changes findings (for cache keys)."""
@@ -322,7 +326,11 @@ class _Validator:
         self.rules = RULES
         for key in data:
             if key not in _TOP_KEYS:
-                raise self.error((key,), f"unknown key{_did_you_mean(key, _TOP_KEYS)}; known keys: {', '.join(_TOP_KEYS)}")
+                raise self.error(
+                    (key,),
+                    f"unknown key{_did_you_mean(key, _TOP_KEYS)}; "
+                    f"known keys: {', '.join(_TOP_KEYS)}",
+                )
         select = data.get("select")
         return Config(
             root=self.root,
@@ -345,14 +353,20 @@ class _Validator:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.error(key, f"must be a list of strings, like [\"a\", \"b\"] (got {_shown(value)})")
+            raise self.error(
+                key, f'must be a list of strings, like ["a", "b"] (got {_shown(value)})'
+            )
         return value
 
     def _rule_list(self, data: dict, key: tuple[str, ...]) -> list[str]:
         ids = self._strings(data, key)
         for rule_id in ids:
             if rule_id not in self.rules:
-                raise self.error(key, f"unknown rule id {rule_id!r}{_did_you_mean(rule_id, self.rules)} (see `stmt rules`)")
+                raise self.error(
+                    key,
+                    f"unknown rule id {rule_id!r}{_did_you_mean(rule_id, self.rules)} "
+                    "(see `stmt rules`)",
+                )
         return ids
 
     def _choice(self, data: dict, key: str, choices: tuple[str, ...]) -> str | None:
@@ -374,7 +388,9 @@ class _Validator:
     def _file(self, data: dict, key: str) -> Path | None:
         path = self._path(data, key)
         if path is not None and not path.is_file():
-            raise self.error((key,), f"{data[key]!r}: no such file (relative to {_display(self.root) or '.'})")
+            raise self.error(
+                (key,), f"{data[key]!r}: no such file (relative to {_display(self.root) or '.'})"
+            )
         return path
 
     def _folders(self, data: dict, key: str) -> list[Path]:
@@ -382,23 +398,31 @@ class _Validator:
         for value in self._strings(data, (key,)):
             folder = (self.root / value).resolve()
             if not folder.is_dir():
-                raise self.error((key,), f"{value!r}: no such folder (relative to {_display(self.root) or '.'})")
+                raise self.error(
+                    (key,), f"{value!r}: no such folder (relative to {_display(self.root) or '.'})"
+                )
             out.append(folder)
         return out
 
     def _table(self, data: dict, key: str) -> dict:
         value = data.get(key, {})
         if not isinstance(value, dict):
-            raise self.error((key,), f"must be a table: write [{'.'.join((*self.prefix, key))}] on its own line")
+            raise self.error(
+                (key,), f"must be a table: write [{'.'.join((*self.prefix, key))}] on its own line"
+            )
         return value
 
     def _severity(self, data: dict):
         for rule_id, value in self._table(data, "severity").items():
             key = ("severity", rule_id)
             if rule_id not in self.rules:
-                raise self.error(key, f"unknown rule id{_did_you_mean(rule_id, self.rules)} (see `stmt rules`)")
+                raise self.error(
+                    key, f"unknown rule id{_did_you_mean(rule_id, self.rules)} (see `stmt rules`)"
+                )
             if value not in SEVERITIES:
-                raise self.error(key, f"{_shown(value)} is not a severity; use {', '.join(SEVERITIES)}")
+                raise self.error(
+                    key, f"{_shown(value)} is not a severity; use {', '.join(SEVERITIES)}"
+                )
             yield rule_id, value
 
     def _kinds(self, data: dict):
@@ -411,18 +435,31 @@ class _Validator:
             if value != "statement":
                 known = known or document_kinds()
                 if value not in known:
-                    raise self.error(key, f"unknown document kind {value!r}{_did_you_mean(value, known)}; known kinds: {', '.join(known)}")
+                    raise self.error(
+                        key,
+                        f"unknown document kind {value!r}{_did_you_mean(value, known)}; "
+                        f"known kinds: {', '.join(known)}",
+                    )
             yield pattern, value
 
     def _per_file_ignores(self, data: dict):
         for pattern in self._table(data, "per-file-ignores"):
-            yield pattern, frozenset(self._rule_list(self._table(data, "per-file-ignores"), ("per-file-ignores", pattern)))
+            yield (
+                pattern,
+                frozenset(
+                    self._rule_list(
+                        self._table(data, "per-file-ignores"), ("per-file-ignores", pattern)
+                    )
+                ),
+            )
 
     # -- errors ----------------------------------------------------------------------------
     def error(self, key: tuple[str, ...], message: str) -> ConfigError:
         line = self.line_of(key)
         where = f"{self.source}:{line}" if line else self.source
-        shown = ".".join(k if re.fullmatch(r"[A-Za-z0-9_-]+", k) else json.dumps(k) for k in (*self.prefix, *key))
+        shown = ".".join(
+            k if re.fullmatch(r"[A-Za-z0-9_-]+", k) else json.dumps(k) for k in (*self.prefix, *key)
+        )
         return ConfigError(f"{where}: {shown}: {message}")
 
     def line_of(self, key: tuple[str, ...]) -> int | None:
@@ -476,7 +513,11 @@ def _header(line: str) -> tuple[str, ...] | None:
 
 def _key_regex(key: str) -> str:
     escaped = re.escape(key)
-    return rf"(?:{escaped}|\"{escaped}\"|'{escaped}')" if re.fullmatch(r"[A-Za-z0-9_-]+", key) else rf"(?:\"{escaped}\"|'{escaped}')"
+    return (
+        rf"(?:{escaped}|\"{escaped}\"|'{escaped}')"
+        if re.fullmatch(r"[A-Za-z0-9_-]+", key)
+        else rf"(?:\"{escaped}\"|'{escaped}')"
+    )
 
 
 def _did_you_mean(word: str, known) -> str:

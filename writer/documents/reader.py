@@ -12,6 +12,7 @@ import codecs
 import os
 from pathlib import Path
 
+from writer.documents.markdown import is_markdown, markdown_prose
 from writer.documents.model import Document, prose_view
 from writer.errors import InputError
 
@@ -31,9 +32,31 @@ _SIGNATURES = {
 _EXPORT_HINT = "export it as plain text (.txt) or .docx"
 
 
+def read_bytes(path: str | Path) -> bytes:
+    """Return the raw bytes of the draft at ``path`` (for the cache and ``read_document_bytes``)."""
+    p = Path(path)
+    _check_file(p, path)
+    try:
+        return p.read_bytes()
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+
+
 def read_text(path: str | Path) -> tuple[str, str]:
     """Return (text, encoding name) for the draft at ``path``."""
     p = Path(path)
+    if p.suffix.lower() == ".docx":
+        from writer.documents.docx import read_docx
+
+        _check_file(p, path)
+        return read_docx(p), "docx"
+    return decode(read_bytes(p), str(path))
+
+
+def _check_file(p: Path, path: str | Path) -> None:
+    """Refuse what cannot be a draft before reading it: folders, missing or huge files."""
     try:
         if p.is_dir():
             raise InputError(f"{path}: is a directory, not a draft")
@@ -51,17 +74,6 @@ def read_text(path: str | Path) -> tuple[str, str]:
             f"{path}: {size:,} bytes is too large for a draft (limit {MAX_BYTES:,}); "
             "a personal statement fits in 28,000 characters"
         )
-    if p.suffix.lower() == ".docx":
-        from writer.documents.docx import read_docx
-
-        return read_docx(p), "docx"
-    try:
-        data = p.read_bytes()
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
-    return decode(data, str(path))
 
 
 def decode(data: bytes, name: str = "<input>") -> tuple[str, str]:
@@ -142,6 +154,27 @@ def read_document(path: str | Path, kind: str | None = None) -> Document:
     return make_document(text, str(path), kind=kind, encoding=encoding)
 
 
+def read_document_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
+    """Prepare a draft given as bytes (standard input); ``path`` names it.
+
+    The name decides the format, as a file on disk would: ``.docx`` is read
+    as Word, ``.md`` as Markdown, anything else as plain text.
+    """
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            f"{path}: {len(data):,} bytes is too large for a draft (limit {MAX_BYTES:,})"
+        )
+    if path.lower().endswith(".docx"):
+        import io
+
+        from writer.documents.docx import read_docx
+
+        text = read_docx(io.BytesIO(data), name=path)
+        return make_document(text, path, kind=kind, encoding="docx")
+    text, encoding = decode(data, path)
+    return make_document(text, path, kind=kind, encoding=encoding)
+
+
 def make_document(
     text: str, path: str = "<text>", kind: str | None = None, encoding: str = "utf-8"
 ) -> Document:
@@ -149,7 +182,12 @@ def make_document(
     if not text.strip():
         raise InputError(f"{path}: empty draft")
     doc = Document(path=path, text=text, encoding=encoding, kind=kind or "statement")
-    doc.prose = prose_view(text)
+    if is_markdown(path):
+        doc.prose = prose_view(markdown_prose(text))
+        if not doc.prose.strip():
+            raise InputError(f"{path}: no prose (only Markdown markup, code or comments)")
+    else:
+        doc.prose = prose_view(text)
     doc.notes = []
     if encoding not in ("utf-8", "utf-8-sig", "docx"):
         doc.notes.append(f"decoded as {encoding}")

@@ -16,17 +16,25 @@ _STRUCTURE = [
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
-def render_text(results, color: bool = False, quiet: bool = False, summary: bool = True, **_options) -> str:
+def render_text(
+    results, color: bool = False, quiet: bool = False, summary: bool = True, **_options
+) -> str:
     import click
 
     out: list[str] = []
     for result in results:
         if result.error:
-            out.append(click.style(f"{result.error}", fg="red", bold=True) if color else result.error)
+            out.append(
+                click.style(f"{result.error}", fg="red", bold=True) if color else result.error
+            )
             continue
+        baselined = {id(f) for f in result.baselined}
         for f in result.findings:
-            sev = click.style(f.severity, fg=_COLOURS[f.severity], bold=True) if color else f.severity
-            out.append(f"{result.path}:{f.line}:{f.column}: {sev} {f.rule} {f.message}")
+            sev = (
+                click.style(f.severity, fg=_COLOURS[f.severity], bold=True) if color else f.severity
+            )
+            mark = " (baselined)" if id(f) in baselined else ""
+            out.append(f"{result.path}:{f.line}:{f.column}: {sev} {f.rule}{mark} {f.message}")
             if f.suggestion and not quiet and f.rule != "eras-characters":
                 out.append(f"    suggestion: {f.suggestion}")
         if summary and not quiet:
@@ -37,7 +45,9 @@ def render_text(results, color: bool = False, quiet: bool = False, summary: bool
 def _summary(result) -> list[str]:
     stats = result.stats
     if result.kind != "statement":
-        return [f"  {result.path}: {stats.get('words', 0)} words, {len(result.findings)} finding(s)"]
+        return [
+            f"  {result.path}: {stats.get('words', 0)} words, {len(result.findings)} finding(s)"
+        ]
     lines_by_tag = stats.get("structure_lines", {})
     parts = []
     for tag, label in _STRUCTURE:
