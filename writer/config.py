@@ -290,7 +290,7 @@ def load_config(path: str | Path) -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        raise ConfigError(_syntax_message(str(err), source)) from None
+        raise ConfigError(_syntax_message(str(err), source, text)) from None
     prefix: tuple[str, ...] = ()
     if path.name == "pyproject.toml":
         prefix = ("tool", "stmt")
@@ -305,10 +305,14 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def _syntax_message(message: str, source: str) -> str:
+def _syntax_message(message: str, source: str, text: str) -> str:
     match = re.search(r"\s*\(at line (\d+), column \d+\)$", message)
     if match:
         return f"{source}:{match[1]}: invalid TOML: {message[: match.start()]}"
+    match = re.search(r"\s*\(at end of document\)$", message)
+    if match:
+        last = max(1, len(text.splitlines()))
+        return f"{source}:{last}: invalid TOML: {message[: match.start()]} (at the end of the file)"
     return f"{source}: invalid TOML: {message}"
 
 
