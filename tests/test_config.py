@@ -179,7 +179,8 @@ def test_config_flag_overrides_and_isolated_ignores(tmp_path, write):
         ),
         (
             '[kinds]\n"letters/*.txt" = "leter-request"\n',
-            "stmt.toml:2: kinds.\"letters/*.txt\": unknown document kind 'leter-request' (did you mean 'letter-request'?)",
+            "stmt.toml:2: kinds.\"letters/*.txt\": unknown document kind 'leter-request' "
+            "(did you mean 'letter-request'?)",
         ),
         (
             'fail-on = "sometimes"\n',
