@@ -9,6 +9,7 @@ where.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -24,46 +25,85 @@ class CueIndex:
     hits: dict[str, list[Hit]]
 
     def in_range(self, key: str, start: int, end: int) -> list[Hit]:
-        return [h for h in self.hits.get(key, ()) if h[0] >= start and h[1] <= end]
+        hits = self.hits.get(key, ())
+        out = []
+        # hits are sorted: skip to the first that starts inside the range
+        for h in hits[bisect_left(hits, (start, start)) :]:
+            if h[0] >= end:
+                break
+            if h[1] <= end:
+                out.append(h)
+        return out
 
 
 class CueFinder:
+    """Every cue of every lexicon, compiled into as few matchers as possible.
+
+    spaCy's Matcher tries each of its patterns at every token, so its cost
+    grows with the number of patterns; a PhraseMatcher costs a hash lookup
+    per token whatever its size. So a multi-word lemma entry ("fail to
+    pass") does not become two Matcher patterns: its lowercase form is a
+    phrase, and the form ending in the lemma ("failed to pass" is not it,
+    "did not manage to pass" neither; "fail to passed" would be) is its
+    lowercase prefix as a phrase followed by a token with that lemma. The
+    hits are exactly those of the patterns ``[{"LOWER": w}, ...]`` and
+    ``[{"LOWER": w}, ..., {"LEMMA": last}]``; only the lexicons' own
+    patterns run in the Matcher.
+    """
+
     def __init__(self, nlp, lexicons: dict[str, Lexicon]) -> None:
         from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.tokens import Doc
 
         self.lexicons = lexicons
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.prefix_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher = Matcher(nlp.vocab)
         self.single_lemmas: dict[str, set[str]] = defaultdict(set)
+        # lowercase prefix -> (cue key, lemma the next token must have)
+        self.prefix_tails: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for lex in lexicons.values():
             for group_name, group in lex.cues.items():
                 key = f"{lex.name}.{group_name}"
+                docs = []
                 if group.phrases:
                     docs = list(nlp.tokenizer.pipe(sorted({p.lower() for p in group.phrases})))
-                    self.phrase_matcher.add(key, docs)
-                patterns = [list(p) for p in group.patterns]
                 for lemma in group.lemmas:
                     words = lemma.lower().split()
                     if len(words) == 1:
                         self.single_lemmas[words[0]].add(key)
                     else:
-                        patterns.append(
-                            [{"LOWER": w} for w in words[:-1]] + [{"LEMMA": words[-1]}]
-                        )
-                        patterns.append([{"LOWER": w} for w in words])
-                if patterns:
-                    self.matcher.add(key, patterns)
+                        docs.append(Doc(nlp.vocab, words=words))
+                        prefix = " ".join(words[:-1])
+                        if prefix not in self.prefix_tails:
+                            self.prefix_matcher.add(prefix, [Doc(nlp.vocab, words=words[:-1])])
+                        self.prefix_tails[prefix].add((key, words[-1]))
+                if docs:
+                    self.phrase_matcher.add(key, docs)
+                if group.patterns:
+                    self.matcher.add(key, [list(p) for p in group.patterns])
 
     def find(self, doc) -> CueIndex:
         hits: dict[str, set[Hit]] = defaultdict(set)
         strings = doc.vocab.strings
         for match_id, start, end in self.phrase_matcher(doc):
             hits[strings[match_id]].add((start, end))
-        for match_id, start, end in self.matcher(doc):
-            hits[strings[match_id]].add((start, end))
+        for match_id, start, end in self.prefix_matcher(doc):
+            if end < len(doc):
+                lemma = doc[end].lemma_
+                for key, tail in self.prefix_tails[strings[match_id]]:
+                    if lemma == tail:
+                        hits[key].add((start, end + 1))
+        if len(self.matcher):
+            for match_id, start, end in self.matcher(doc):
+                hits[strings[match_id]].add((start, end))
         lemmas = self.single_lemmas
         for tok in doc:
-            for form in {tok.lemma_.lower(), tok.lower_}:
-                for key in lemmas.get(form, ()):
+            lower = tok.lower_
+            lemma = tok.lemma_.lower()
+            for key in lemmas.get(lower, ()):
+                hits[key].add((tok.i, tok.i + 1))
+            if lemma != lower:
+                for key in lemmas.get(lemma, ()):
                     hits[key].add((tok.i, tok.i + 1))
         return CueIndex({k: sorted(v) for k, v in hits.items()})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from writer.nlp.cues import CueIndex, Hit
 
@@ -38,15 +39,16 @@ class SentenceFeatures:
         return [doc[i] for a, b in self.hits(key) for i in range(a, b)]
 
     # -- grammar ------------------------------------------------------------
-    @property
-    def lowers(self) -> set[str]:
-        return {t.lower_ for t in self.span}
+    # Cached: every detector asks, and a sentence does not change once parsed.
+    @cached_property
+    def lowers(self) -> frozenset[str]:
+        return frozenset(t.lower_ for t in self.span)
 
-    @property
+    @cached_property
     def first_person(self) -> bool:
         return any(t.lower_ in FIRST_PERSON for t in self.span)
 
-    @property
+    @cached_property
     def past(self) -> bool:
         """A finite past-tense verb that is not a modal ("would", "could")."""
         for t in self.span:
@@ -54,11 +56,11 @@ class SentenceFeatures:
                 return True
         return False
 
-    @property
+    @cached_property
     def present_progressive_or_simple(self) -> bool:
         return any(t.tag_ in ("VBZ", "VBP") or (t.tag_ == "VBG" and t.dep_ == "ROOT") for t in self.span)
 
-    @property
+    @cached_property
     def future(self) -> bool:
         return any(t.lower_ in ("will", "'ll", "shall") and t.tag_ == "MD" for t in self.span)
 
