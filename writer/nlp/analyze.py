@@ -11,7 +11,7 @@ from pathlib import Path
 
 from writer.documents.model import Document, Paragraph
 from writer.nlp.cues import CueFinder
-from writer.nlp.detectors import DETECTORS
+from writer.nlp.detectors import DETECTORS, TAGS
 from writer.nlp.detectors.context import Context
 from writer.nlp.features import SentenceFeatures
 from writer.nlp.lexicon import load_lexicons
@@ -131,7 +131,7 @@ class Analyzer:
                     end_column=end_col + 1,
                     paragraph=f.paragraph,
                     text=document.text[start:end],
-                    tags=[t for t in DETECTORS if t in f.tags],
+                    tags=[t for t in TAGS if t in f.tags],
                     evidence=f.evidence,
                     cues=_sentence_cues(f),
                 )

@@ -2,7 +2,7 @@
 
 A detector is a function ``(sentence, context) -> list[str]``; a non-empty
 list tags the sentence and says why. They run in ``DETECTORS`` order, so later
-ones may read earlier tags (blame reads exam).
+ones may read earlier tags (blame reads exam and anecdote).
 """
 
 from writer.nlp.detectors.anecdote import detect_anecdote
@@ -18,13 +18,15 @@ from writer.nlp.detectors.structure import (
 
 DETECTORS = {
     "exam": detect_exam,
-    "blame": detect_blame,
     "anecdote": detect_anecdote,
+    "blame": detect_blame,
     "why_specialty": detect_why_specialty,
+    "why_now": detect_why_now,
     "why_me": detect_why_me,
     "img_perspective": detect_img_perspective,
-    "why_now": detect_why_now,
     "future_goals": detect_future_goals,
 }
 
-TAGS = tuple(DETECTORS)
+# The public order of tags (the JSON contract); detectors run in DETECTORS order
+# because later ones read earlier tags (why_me reads why_now).
+TAGS = ("exam", "blame", "anecdote", "why_specialty", "why_me", "img_perspective", "why_now", "future_goals")

@@ -146,6 +146,10 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
     evidence: list[str] = []
     if self_pity:
         evidence += [f"self-pity: {t!r}" for t in self_pity]
+    if "anecdote" in sent.tags and "exam" not in sent.tags:
+        # "Because of her low platelets, he chose general anesthesia": a clinical
+        # story's causes are not the applicant's excuses.
+        return evidence
     critique = _critique(sent)
     if critique and (setback or _about_exam_system(sent)):
         evidence += [f"criticises the exam or system: {t!r}" for t in critique]

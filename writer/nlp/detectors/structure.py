@@ -39,16 +39,20 @@ def _future_marked(sent: SentenceFeatures) -> list[str]:
             subj = subject_of(tok)
             if subj is not None and subj.lower_ not in FIRST_PERSON_ANY:
                 continue
+            if tok.tag_ == "VBD" or (tok.dep_ == "xcomp" and tok.head.lemma_ not in ("want", "would", "like", "love", "hope", "plan", "intend", "aim", "wish", "need")):
+                continue  # "I hoped to be a surgeon", "I learned to plan ahead": not a goal
         if tok is not None and tok.pos_ == "NOUN":
             poss = [c for c in tok.children if c.dep_ == "poss"]
             if poss and poss[0].lower_ not in ("my", "our"):
                 continue
+            if any(c.dep_ == "compound" for c in tok.children):
+                continue  # "my study plan", "the dialysis plan": not a plan for the future
         out.append(doc[a:b].text)
     return out
 
 
 def detect_why_specialty(sent: SentenceFeatures, ctx: Context) -> list[str]:
-    if _someone_else(sent):
+    if _someone_else(sent) or "exam" in sent.tags:
         return []
     calling = _texts(sent, "structure.calling")
     if calling and sent.first_person:
@@ -56,19 +60,15 @@ def detect_why_specialty(sent: SentenceFeatures, ctx: Context) -> list[str]:
     specialty = _texts(sent, "structure.specialty")
     if not specialty:
         return []
-    if _future_marked(sent) and "future_goals" in _career_cues(sent):
-        return []
     attraction = _texts(sent, "structure.attraction")
+    if _future_marked(sent) and sent.has("structure.career") and not attraction:
+        return []  # "Long term, I want to work where anesthesia and critical care meet": a goal
     if attraction and (sent.first_person or _field_is_subject(sent)):
         return [f"{specialty[0]!r} with {attraction[0]!r}"]
     qualities = _texts(sent, "structure.field_quality")
     if qualities and (sent.first_person or _field_is_subject(sent)):
         return [f"{specialty[0]!r}: {qualities[0]!r}"]
     return []
-
-
-def _career_cues(sent: SentenceFeatures) -> str:
-    return "future_goals" if sent.has("structure.career") else ""
 
 
 def _field_is_subject(sent: SentenceFeatures) -> bool:
@@ -80,17 +80,26 @@ def _field_is_subject(sent: SentenceFeatures) -> bool:
     )
 
 
+def _mine_outside_subject(sent: SentenceFeatures) -> bool:
+    """A first-person word outside the subject: "my mentor completed…" is about the mentor."""
+    subj = subject_of(sent.span.root)
+    inside = {t.i for t in subj.subtree} if subj is not None and subj.lower_ not in FIRST_PERSON else set()
+    return any(t.lower_ in FIRST_PERSON and t.i not in inside for t in sent.span)
+
+
 def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
-    if _future_marked(sent) and not sent.past:
+    if (_future_marked(sent) or sent.future) and not sent.past:
         return []
-    if _someone_else(sent) and not any(t.lower_ in ("me", "my") for t in sent.span):
+    if "blame" in sent.tags or "why_now" in sent.tags and not sent.has("structure.achievement"):
+        return []
+    if not _mine_outside_subject(sent):
         return []
     generic = ctx.words("structure", "generic_claims")
     text = sent.span.text.lower()
     if any(g in text for g in generic) and not sent.has("structure.evidence"):
         return []  # "I am a team player": a claim, not evidence
     evidence = _texts(sent, "structure.evidence")
-    if evidence and any(t.lower_ in FIRST_PERSON for t in sent.span):
+    if evidence:
         return [f"evidence: {evidence[0]!r}"]
     if "anecdote" in sent.tags:
         return []
@@ -125,6 +134,7 @@ def detect_why_now(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if _future_marked(sent) and not sent.has("structure.timing"):
         return []
     timing = _texts(sent, "structure.timing")
+    timing = [t for t in timing if not _quoted(sent)]
     if timing and sent.first_person or timing and sent.has("structure.residency_start"):
         return [f"timing: {timing[0]!r}"]
     doc = sent.span.doc
@@ -132,6 +142,8 @@ def detect_why_now(sent: SentenceFeatures, ctx: Context) -> list[str]:
         span = doc[a:b]
         if b - a == 1:
             tok = doc[a]
+            if tok.dep_ not in ("acomp", "oprd", "amod", "conj") and tok.pos_ != "ADJ":
+                continue  # "I prepared the assessments": the verb, not readiness
             subj = subject_of(tok.head if tok.dep_ in ("acomp", "amod", "oprd") else tok)
             if subj is None or subj.lower_ != "i" or is_negated(tok.head) or is_negated(tok):
                 continue
@@ -139,6 +151,11 @@ def detect_why_now(sent: SentenceFeatures, ctx: Context) -> list[str]:
                 continue  # "I was ready to quit medicine": then, not now
         return [f"readiness: {span.text!r}"]
     return []
+
+
+def _quoted(sent: SentenceFeatures) -> bool:
+    """Reported speech ("Now is the time to close," the attending said) is not the applicant's claim."""
+    return sent.span.text.lstrip()[:1] in "\"\u201c"
 
 
 def detect_future_goals(sent: SentenceFeatures, ctx: Context) -> list[str]:
