@@ -212,7 +212,7 @@ def check_command(
     for path in expand_paths(paths):
         if path == STDIN:
             path = stdin_filename or "<stdin>"
-            contents[path] = click.get_binary_stream("stdin").read()
+            contents[path] = _read_stdin()
             config = config_for(stdin_filename or os.path.join(os.getcwd(), "<stdin>"))
         else:
             config = config_for(path)
@@ -239,6 +239,11 @@ def check_command(
 
 
 # -- steps -------------------------------------------------------------------------------
+
+
+def _read_stdin() -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    return stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
 
 
 def _config_source(config_path: str | None, isolated: bool):
