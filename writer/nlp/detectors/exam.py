@@ -15,7 +15,7 @@ from writer.nlp.features import FIRST_PERSON_ANY, SentenceFeatures, overlaps
 _STRONG_NOUNS = {"exam", "examination", "test", "score", "attempt", "percentile", "board", "retake", "boards"}
 _OTHER_PEOPLE = {
     "brother", "sister", "cousin", "friend", "father", "mother", "son", "daughter", "husband",
-    "wife", "colleague", "classmate", "roommate", "he", "she", "they", "his", "her", "their",
+    "wife", "colleague", "classmate", "roommate", "he", "she", "his", "her",
 }
 
 
@@ -28,11 +28,11 @@ def _owned_by_someone_else(sent: SentenceFeatures, hit) -> bool:
             for child in node.children:
                 if child.dep_ == "poss" and child.lower_ not in FIRST_PERSON_ANY:
                     return True
-    if not sent.first_person:
-        root = sent.span.root
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.lower_ in _OTHER_PEOPLE:
-            return True
+    root = sent.span.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in _OTHER_PEOPLE:
+        # "My brother failed Step 1" (but "My brother and I both sat Step 1" is mine too)
+        return not any(c.dep_ == "conj" and c.lower_ in ("i", "me") for c in subj.children)
     return False
 
 

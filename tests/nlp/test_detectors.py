@@ -1,0 +1,69 @@
+"""Each detector on sentences of our own: positives in varied phrasing and hard negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    # exam: the applicant's own licensing exam, even without "score"
+    ("I did not pass Step 1 on my first attempt.", {"exam"}, set()),
+    ("I sat for Step 1 twice.", {"exam"}, set()),
+    ("My board results are not what I had hoped for.", {"exam"}, set()),
+    ("Before my retake, I rebuilt my schedule around timed question blocks.", {"exam"}, set()),
+    ("I scored the winning goal in the final of the inter-faculty cup.", set(), {"exam"}),
+    ("I passed the TOEFL with a high score.", set(), {"exam"}),
+    ("Her CK levels were elevated after the seizure.", set(), {"exam"}),
+    ("I learned intubation step by step.", set(), {"exam"}),
+    ("My brother failed Step 1 last year.", set(), {"exam"}),
+    ("On my second attempt at intubation, the tube passed easily.", set(), {"exam"}),
+    # blame: the cause of the setback is moved off the applicant
+    ("The exam does not measure clinical ability.", {"blame"}, set()),
+    ("My school did not prepare us for the USMLE.", {"blame", "exam"}, set()),
+    ("Due to circumstances beyond my control, I scored lower than expected on Step 1.", {"blame"}, set()),
+    ("I have suffered more than most applicants.", {"blame"}, set()),
+    ("Although my father's illness coincided with my exam, I should have postponed it.", {"exam"}, {"blame"}),
+    ("I failed Step 1 because I relied on passive reading, not because the exam was unfair.", {"exam"}, {"blame"}),
+    ("I grew up during a civil war, which taught me to stay calm.", set(), {"blame"}),
+    # anecdote: a concrete anesthesia / critical-care scene
+    ("At 3 a.m. the 62-year-old man desaturated to 78% during induction, and the attending handed me the laryngoscope.", {"anecdote"}, set()),
+    ("Anesthesiology combines physiology and pharmacology in real time.", set(), {"anecdote"}),
+    ("On the ward I adjusted a diabetic patient's insulin every morning.", set(), {"anecdote"}),
+    ("My poster on sugammadex dosing won a prize at a regional meeting.", set(), {"anecdote"}),
+    # structure
+    ("What draws me to anesthesiology is the chance to apply physiology minute by minute.", {"why_specialty"}, set()),
+    ("Many of my classmates chose anesthesiology because of the lifestyle.", set(), {"why_specialty"}),
+    ("During my four-week observership at Riverside, I presented pre-operative assessments daily.", {"why_me"}, set()),
+    ("I am a team player with excellent communication skills.", set(), {"why_me"}),
+    ("My mentor completed a cardiac anesthesia fellowship at Stanford.", set(), {"why_me"}),
+    ("Training in Lagos taught me to adapt to limited resources and communicate across cultures.", {"img_perspective"}, set()),
+    ("My passport is Nigerian.", set(), {"img_perspective"}),
+    ("After two years of US research, I am ready to begin residency.", {"why_now"}, set()),
+    ("I was ready to quit medicine in my third year.", set(), {"why_now"}),
+    ("I plan to pursue a fellowship in cardiac anesthesia and teach residents.", {"future_goals"}, set()),
+    ("My brother plans to do a fellowship in cardiology.", set(), {"future_goals"}),
+]
+
+
+@pytest.mark.parametrize("text,must,must_not", CASES, ids=[c[0][:40] for c in CASES])
+def test_detector_tags(analyzer, text, must, must_not):
+    (tags,) = analyzer.tag_sentences([text])
+    assert must <= tags, f"missing {must - tags}"
+    assert not (must_not & tags), f"unexpected {must_not & tags}"
+
+
+def test_context_continues_an_exam_sentence(analyzer):
+    from writer.documents.reader import make_document
+
+    doc = make_document("I failed Step 1 in 2021. I rebuilt my preparation around daily questions.\n")
+    (analysis,) = analyzer.analyze([doc])
+    assert [s.tags for s in analysis.sentences] == [["exam"], ["exam"]]
+
+
+def test_sentences_never_cross_paragraphs(analyzer):
+    from writer.documents.reader import make_document
+
+    text = "The monitor alarmed\n\nI reached for the mask.\n"
+    (analysis,) = analyzer.analyze([make_document(text)])
+    assert [s.text for s in analysis.sentences] == ["The monitor alarmed", "I reached for the mask."]
+    for s in analysis.sentences:
+        assert text[s.start : s.end] == s.text
