@@ -10,6 +10,8 @@ program director.
 Every Jinja2 failure becomes one ``TemplateError`` line: a syntax error names the
 file and line, a missing field names the field, the writer or program and the
 profile, and a sandbox refusal says the template tried to reach Python internals.
+The sandbox is ``LimitedSandbox`` (``limits.py``): it also refuses to build huge
+values, so ``{{ 'a' * 10**9 }}`` is an error, not memory exhaustion.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from writer.drafting import filters
+from writer.drafting.limits import LimitedSandbox, TemplateLimitError, render_limited
 from writer.errors import TemplateError
 from writer.resources import data_dir
 
@@ -88,7 +91,7 @@ def make_environment(user_templates: str | Path | None = None) -> SandboxedEnvir
             raise TemplateError(f"{folder}: --templates must be a folder of *.txt.j2 templates")
         loaders.append(FileSystemLoader(str(folder)))
     loaders.append(FileSystemLoader(str(data_dir("templates"))))
-    env = SandboxedEnvironment(
+    env = LimitedSandbox(
         loader=ChoiceLoader(loaders),
         undefined=_StrictField,
         autoescape=False,  # plain-text email, not HTML
@@ -115,12 +118,20 @@ def render_template(
         raise TemplateError(f"template {name!r} not found in {_searched(env)}") from None
     except TemplateSyntaxError as err:
         raise TemplateError(_syntax(err)) from None
+    except (OSError, UnicodeDecodeError) as err:  # a template folder entry that is not text
+        raise TemplateError(f"template {name!r} cannot be read: {err}") from None
+    where = template.filename or name
     try:
-        return template.render(context)
+        return render_limited(template.generate(context))
+    except TemplateLimitError as err:
+        raise TemplateError(f"template {where}: {err}") from None
+    except RecursionError:
+        raise TemplateError(f"template {where}: a macro calls itself without end") from None
+    except MemoryError:
+        raise TemplateError(f"template {where}: ran out of memory building the message") from None
     except MissingField as err:
         raise TemplateError(_missing(err, name, about, profile_source)) from None
     except SecurityError:
-        where = template.filename or name
         raise TemplateError(
             f"template {where} tried to reach Python internals; the sandbox refused"
         ) from None
@@ -130,8 +141,10 @@ def render_template(
         raise TemplateError(
             f"template {name!r} includes {err.name!r}, which was not found"
         ) from None
-    except (TypeError, ValueError, UndefinedError) as err:
-        raise TemplateError(f"template {template.filename or name}: {err}") from None
+    except ArithmeticError as err:  # {{ 1/0 }}, {{ 10.0**1000 }}
+        raise TemplateError(f"template {where}: arithmetic failed ({err})") from None
+    except (TypeError, ValueError, LookupError, UndefinedError) as err:
+        raise TemplateError(f"template {where}: {err}") from None
 
 
 def _syntax(err: TemplateSyntaxError) -> str:
