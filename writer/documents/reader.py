@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
+import unicodedata
 from pathlib import Path
 
 from writer.documents.markdown import is_markdown, markdown_prose
@@ -37,11 +39,16 @@ def read_bytes(path: str | Path) -> bytes:
     p = Path(path)
     _check_file(p, path)
     try:
-        return p.read_bytes()
+        # Read one byte past the limit: a file that grew since stat() is still refused.
+        with p.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
+    if len(data) > MAX_BYTES:
+        raise _too_large(path, len(data))
+    return data
 
 
 def read_text(path: str | Path) -> tuple[str, str]:
@@ -60,7 +67,7 @@ def _check_file(p: Path, path: str | Path) -> None:
     try:
         if p.is_dir():
             raise InputError(f"{path}: is a directory, not a draft")
-        size = p.stat().st_size
+        info = p.stat()
     except FileNotFoundError:
         if p.is_symlink():
             raise InputError(f"{path}: broken symbolic link") from None
@@ -69,11 +76,20 @@ def _check_file(p: Path, path: str | Path) -> None:
         raise InputError(f"{path}: permission denied") from None
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
-    if size > MAX_BYTES:
+    if not stat.S_ISREG(info.st_mode):
+        # Reading a FIFO waits forever for a writer; a device may never end.
         raise InputError(
-            f"{path}: {size:,} bytes is too large for a draft (limit {MAX_BYTES:,}); "
-            "a personal statement fits in 28,000 characters"
+            f"{path}: not a regular file (a pipe, socket or device); save the draft to a file"
         )
+    if info.st_size > MAX_BYTES:
+        raise _too_large(path, info.st_size)
+
+
+def _too_large(path: str | Path, size: int) -> InputError:
+    return InputError(
+        f"{path}: {size:,} bytes is too large for a draft (limit {MAX_BYTES:,}); "
+        "a personal statement fits in 28,000 characters"
+    )
 
 
 def decode(data: bytes, name: str = "<input>") -> tuple[str, str]:
@@ -132,12 +148,18 @@ def _guess_legacy(data: bytes) -> str:
     return "cp1252" if western is not None else "latin-1"
 
 
+# Quotes, dashes, ellipsis, bullet, NBSP, degree, middle dot, (c), (R), euro, one half.
+_TYPOGRAPHIC = (
+    "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00a0\u00b0\u00b7\u00a9\u00ae\u20ac\u00bd"
+)
+
+
 def _reads_as_western(text: str) -> bool:
     """Most non-ASCII characters are accented Latin letters or typographic marks."""
     non_ascii = [ch for ch in text if ord(ch) > 127]
     if not non_ascii:
         return True
-    ok = sum(1 for ch in non_ascii if ch.isalpha() and ord(ch) < 0x250 or ch in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00a0\u00b0\u00b7\u00a9\u00ae\u20ac\u00bd")
+    ok = sum(1 for ch in non_ascii if ch.isalpha() and ord(ch) < 0x250 or ch in _TYPOGRAPHIC)
     return ok / len(non_ascii) >= 0.9
 
 
@@ -179,7 +201,7 @@ def make_document(
     text: str, path: str = "<text>", kind: str | None = None, encoding: str = "utf-8"
 ) -> Document:
     """Build a Document from decoded text; refuses an empty draft."""
-    if not text.strip():
+    if not _has_visible(text):
         raise InputError(f"{path}: empty draft")
     doc = Document(path=path, text=text, encoding=encoding, kind=kind or "statement")
     if is_markdown(path):
@@ -192,6 +214,15 @@ def make_document(
     if encoding not in ("utf-8", "utf-8-sig", "docx"):
         doc.notes.append(f"decoded as {encoding}")
     return doc
+
+
+def _has_visible(text: str) -> bool:
+    """Anything but whitespace and invisible format or control characters.
+
+    A file of zero-width spaces and BOMs (pasted from a web form) looks empty to
+    its author, so it is refused as one rather than reported as a missing story.
+    """
+    return any(not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc") for ch in text)
 
 
 def is_readable_draft(path: Path) -> bool:
