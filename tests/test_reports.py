@@ -209,3 +209,19 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(write):
     assert "\x1b[" not in plain and "error blame" in plain
     piped = run("check", "--quiet", str(path)).stdout  # not a terminal
     assert "\x1b[" not in piped
+
+
+def test_docx_positions_are_paragraph_and_sentence(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(
+        "At 3 a.m. in the trauma bay, I held cricoid pressure for the attending."
+    )
+    document.add_paragraph(f"I love physiology. {BLAME.strip()}")
+    document.save(tmp_path / "statement.docx")
+    result = run("check", "--quiet", "statement.docx")
+    blame = [line for line in result.stdout.splitlines() if " blame " in line]
+    assert blame == [blame[0]] and blame[0].startswith(
+        "statement.docx:paragraph 2, sentence 2: error blame "
+    )

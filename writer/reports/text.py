@@ -34,12 +34,26 @@ def render_text(
                 click.style(f.severity, fg=_COLOURS[f.severity], bold=True) if color else f.severity
             )
             mark = " (baselined)" if id(f) in baselined else ""
-            out.append(f"{result.path}:{f.line}:{f.column}: {sev} {f.rule}{mark} {f.message}")
+            where = _position(result, f)
+            out.append(f"{result.path}:{where}: {sev} {f.rule}{mark} {f.message}")
             if f.suggestion and not quiet and f.rule != "eras-characters":
                 out.append(f"    suggestion: {f.suggestion}")
         if summary and not quiet:
             out.extend(_summary(result))
     return "\n".join(out)
+
+
+def _position(result, finding) -> str:
+    """``line:col``; in a .docx (no lines a writer can see), ``paragraph N, sentence M``."""
+    if not result.path.lower().endswith(".docx"):
+        return f"{finding.line}:{finding.column}"
+    for s in result.sentences:
+        if s.start <= finding.start < s.end:
+            nth = sum(
+                1 for o in result.sentences if o.paragraph == s.paragraph and o.start <= s.start
+            )
+            return f"paragraph {s.paragraph + 1}, sentence {nth}"
+    return "paragraph 1"
 
 
 def _summary(result) -> list[str]:
