@@ -211,9 +211,27 @@ def make_document(
     else:
         doc.prose = prose_view(text)
     doc.notes = []
+    _email_headers(doc, kind)
     if encoding not in ("utf-8", "utf-8-sig", "docx"):
         doc.notes.append(f"decoded as {encoding}")
     return doc
+
+
+def _email_headers(doc: Document, kind: str | None) -> None:
+    """Blank an email's To/Cc/Subject block in the prose; name the message kind if not given."""
+    from writer.documents.email import blank_headers, detect_kind, parse_headers
+
+    block = parse_headers(doc.text)
+    if block.fields:
+        doc.headers = block.as_dict()
+        doc.prose = blank_headers(doc.prose, block)
+        if not doc.prose.strip():
+            raise InputError(f"{doc.path}: only email headers, no message")
+    if kind is None:
+        detected = detect_kind(doc.text, block)
+        if detected:
+            doc.kind = detected
+            doc.notes.append(f"checked as {detected} (from its content; --kind to choose)")
 
 
 def _has_visible(text: str) -> bool:

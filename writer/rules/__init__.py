@@ -9,5 +9,6 @@ from writer.rules.base import RULES, Finding, Rule, RuleContext, get_rule, rules
 
 # Importing the modules registers their rules.
 from writer.rules import statement as _statement  # noqa: E402,F401  isort:skip
+from writer.rules import email as _email  # noqa: E402,F401  isort:skip
 
 __all__ = ["RULES", "Finding", "Rule", "RuleContext", "get_rule", "rules_for_kind"]

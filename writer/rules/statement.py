@@ -100,8 +100,14 @@ _REFRAME = (
     good="I underestimated the shift to systems-based study and did not seek practice testing early.",
     bad="Due to circumstances beyond my control and a curriculum that did not prepare us, my Step 1 "
     "score does not reflect my ability.",
+    # Emails too: a letter request, an interest or feedback email is no place for excuses either.
+    kinds=("statement", "interest-email", "letter-request", "observership-request", "thank-you",
+           "feedback-request", "reminder"),
 )
 def blame(r: Rule, ctx: RuleContext) -> list[Finding]:
+    from writer.rules.email import defended_scores  # an email's score defence is reported once, there
+
+    defended = {s.start for s in defended_scores(ctx)}
     return [
         ctx.at_sentence(
             r,
@@ -110,6 +116,7 @@ def blame(r: Rule, ctx: RuleContext) -> list[Finding]:
             suggestion=_REFRAME,
         )
         for s in ctx.tagged("blame")
+        if s.start not in defended
     ]
 
 

@@ -1,0 +1,233 @@
+"""Email drafts: the header block at the top, and what kind of message this is.
+
+A message drafted by ``stmt draft`` (or pasted from a mail client) starts with
+``To:``, ``Cc:`` and ``Subject:`` lines and a blank line. A program director
+reads the body, not the headers, so the header block is blanked in the prose
+view (offsets still slice the original) and kept in ``Document.headers`` for
+the rules that read it (``mass-email`` counts the programs in To and Cc).
+
+``detect_kind`` names the message a draft clearly is (a letter request asks a
+writer for a letter of recommendation; an interest email tells a program the
+applicant applied), or None: then the draft is checked as a statement. The
+phrases it looks for are data, in ``lexicons/email.toml`` (the ``detect_*``
+sets); this module holds only the mechanism, and it never loads spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: The header names recognised at the top of a draft (case-insensitive).
+HEADER_NAMES = ("to", "cc", "bcc", "from", "subject", "date", "reply-to")
+
+_HEADER_LINE = re.compile(r"(?P<name>[A-Za-z][A-Za-z-]*)[ \t]*:[ \t]*(?P<value>.*)")
+_ADDRESS = re.compile(r"[\w.+'-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
+
+
+@dataclass(frozen=True)
+class HeaderField:
+    """One header line (with its continuation lines): name as written, value, offsets."""
+
+    name: str
+    value: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class HeaderBlock:
+    """The header lines at the top of a draft; ``end`` is where the body may begin."""
+
+    fields: tuple[HeaderField, ...] = ()
+    end: int = 0
+
+    def as_dict(self) -> dict[str, str]:
+        """Canonical names ("To", "Cc", "Subject"); repeated headers are joined with ", "."""
+        out: dict[str, str] = {}
+        for f in self.fields:
+            name = _canonical(f.key)
+            out[name] = f"{out[name]}, {f.value}" if name in out else f.value
+        return out
+
+    def get(self, key: str) -> list[HeaderField]:
+        return [f for f in self.fields if f.key == key.lower()]
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One address in To/Cc/Bcc, with the header it came from."""
+
+    header: str
+    text: str
+    domain: str | None
+
+
+def _canonical(key: str) -> str:
+    return {"cc": "Cc", "bcc": "Bcc", "reply-to": "Reply-To"}.get(key, key.capitalize())
+
+
+def parse_headers(text: str) -> HeaderBlock:
+    """The header block at the very top of ``text`` (leading blank lines allowed).
+
+    Header lines are ``Name: value`` with a recognised name; a line starting
+    with whitespace continues the previous header (long Cc lists wrap). The
+    block ends at the first blank line, or at the first line that is neither a
+    header nor a continuation (a draft that forgot the blank line).
+    """
+    fields: list[HeaderField] = []
+    end = 0
+    for match in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
+        line = match.group()
+        if not line:
+            break
+        body = line.rstrip("\r\n")
+        if not body.strip():
+            if fields:
+                break
+            continue
+        if fields and body[:1] in (" ", "\t"):
+            last = fields[-1]
+            fields[-1] = HeaderField(last.name, f"{last.value} {body.strip()}".strip(), last.start, match.start() + len(body))
+            end = match.end()
+            continue
+        header = _HEADER_LINE.fullmatch(body)
+        if header is None or header.group("name").lower() not in HEADER_NAMES:
+            break
+        fields.append(HeaderField(header.group("name"), header.group("value").strip(), match.start(), match.start() + len(body)))
+        end = match.end()
+    return HeaderBlock(tuple(fields), end if fields else 0)
+
+
+def blank_headers(prose: str, block: HeaderBlock) -> str:
+    """``prose`` with the header block blanked (line breaks kept, so offsets and paragraphs hold)."""
+    if not block.fields:
+        return prose
+    head = re.sub(r"[^\n]", " ", prose[: block.end])
+    return head + prose[block.end :]
+
+
+def recipients(block: HeaderBlock) -> list[Recipient]:
+    """Every address in To, Cc and Bcc, in order."""
+    out = []
+    for f in block.fields:
+        if f.key not in ("to", "cc", "bcc"):
+            continue
+        for part in _split_addresses(f.value):
+            part = part.strip()
+            if not part:
+                continue
+            address = _ADDRESS.search(part)
+            out.append(Recipient(_canonical(f.key), part, address.group("domain").lower() if address else None))
+    return out
+
+
+def _split_addresses(value: str) -> list[str]:
+    """Split at commas and semicolons outside quotes and angle brackets ("Khalil, MBBS" <...>)."""
+    parts, current, quoted, angled = [], [], False, False
+    for ch in value:
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "<" and not quoted:
+            angled = True
+        elif ch == ">" and not quoted:
+            angled = False
+        elif ch in ",;" and not quoted and not angled:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+# -- what kind of message is this? ------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _detection_sets() -> dict[str, frozenset[str]]:
+    """The shipped ``detect_*`` phrase sets of lexicons/email.toml."""
+    from writer.nlp.lexicon import load_lexicons  # TOML only: no spaCy
+
+    lexicon = load_lexicons().get("email")
+    return dict(lexicon.sets) if lexicon is not None else {}
+
+
+def _has_phrase(text: str, phrases: frozenset[str]) -> bool:
+    return any(re.search(rf"(?<![\w]){re.escape(p)}(?![\w])", text) for p in phrases)
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in re.split(r"(?<=[.!?])\s+|\n\s*\n", text) if c.strip()]
+
+
+def looks_like_email(body: str, block: HeaderBlock) -> bool:
+    """A header block with To or Subject, or a first line that is a salutation."""
+    if block.get("to") or block.get("subject"):
+        return True
+    first = body.strip().split("\n", 1)[0].strip().lower()
+    words = first.split()
+    openers = _detection_sets().get("detect_salutation", frozenset())
+    return bool(words) and len(words) <= 10 and (
+        words[0].strip(",:!") in openers or _has_phrase(first, openers)
+    )
+
+
+def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
+    """The message kind ``text`` clearly is, or None (check it as a statement).
+
+    Only drafts that look like email are considered. The order matters: a
+    reminder and a feedback request also mention letters, so they are
+    recognised first; a letter request asks for a letter in one sentence; an
+    interest email says the applicant applied to, or is interested in, a program.
+    """
+    block = block if block is not None else parse_headers(text)
+    body = text[block.end :]
+    if not looks_like_email(body, block):
+        return None
+    sets = _detection_sets()
+    subject = " ".join(f.value for f in block.get("subject")).lower()
+    lowered = body.lower()
+    clauses = _clauses(lowered)
+
+    def together(a: str, b: str) -> bool:
+        return any(_has_phrase(c, sets.get(a, frozenset())) and _has_phrase(c, sets.get(b, frozenset())) for c in clauses)
+
+    letter = sets.get("detect_letter", frozenset())
+    if together("detect_reminder", "detect_letter") or (
+        _has_phrase(subject, sets.get("detect_reminder", frozenset())) and _has_phrase(subject + " " + lowered, letter)
+    ):
+        return "reminder"
+    if _has_phrase(lowered, sets.get("detect_unmatched", frozenset())) and _has_phrase(
+        lowered, sets.get("detect_feedback", frozenset())
+    ):
+        return "feedback-request"
+    if together("detect_letter", "detect_ask") or (_has_phrase(subject, letter) and _has_phrase(lowered, letter)):
+        return "letter-request"
+    if _has_phrase(subject, sets.get("detect_thanks", frozenset())) or _has_phrase(
+        lowered, sets.get("detect_thanks_interview", frozenset())
+    ):
+        return "thank-you"
+    if together("detect_observership", "detect_ask"):
+        return "observership-request"
+    if together("detect_program", "detect_interest"):
+        return "interest-email"
+    return None
+
+
+__all__ = [
+    "HEADER_NAMES",
+    "HeaderBlock",
+    "HeaderField",
+    "Recipient",
+    "blank_headers",
+    "detect_kind",
+    "looks_like_email",
+    "parse_headers",
+    "recipients",
+]

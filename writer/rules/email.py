@@ -1,0 +1,723 @@
+"""Rules for emails: interest emails to programs, letter requests to writers, and the
+other messages `stmt draft` writes.
+
+Guide, "Strategic Communication With Programs": "Send short, respectful interest
+emails to program coordinators or PDs only where you have a real connection:
+Past observer. Shared research project. Specific interest in their program's
+strengths (cardiac, regional, critical care). Avoid mass, generic emails; these
+are often ignored." Guide, "Letters of Recommendation": "Ask for honest, strong
+letters, not just polite ones."
+
+Everything these rules know about English is in ``lexicons/email.toml`` (cue
+groups ``email.*`` matched on the parse, and word sets); the header block is
+read from ``writer.documents.email``. What is purely lexical (placeholders,
+header addresses, word counts, dates) is read from the text directly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from datetime import date
+
+from writer.documents.email import HeaderBlock, parse_headers, recipients
+from writer.rules.base import Finding, Rule, RuleContext, rule
+from writer.rules.statement import count_words
+
+INTEREST = "interest-email"
+LETTER = "letter-request"
+#: Every message kind `stmt draft` writes; each is checked as itself.
+EMAIL_KINDS = (INTEREST, LETTER, "observership-request", "thank-you", "feedback-request", "reminder")
+
+#: Messages to programs, where a score has no place at all.
+DEFENSIVE_KINDS = (INTEREST, "observership-request", "thank-you")
+
+#: "Short, respectful interest emails": the drafting helper keeps them under this.
+MAX_INTEREST_WORDS = 250
+#: Fewer days than this before a letter deadline is short notice (as in writer.drafting).
+SHORT_NOTICE_DAYS = 28
+
+# -- "today", injectable for tests ------------------------------------------------------
+
+_TODAY: ContextVar[date | None] = ContextVar("stmt_today", default=None)
+
+
+def today() -> date:
+    """The day deadlines are measured from (``today_is`` overrides it)."""
+    return _TODAY.get() or date.today()
+
+
+@contextmanager
+def today_is(day: date) -> Iterator[None]:
+    """Judge deadlines as if today were ``day`` (tests, reproducible benchmarks)."""
+    token = _TODAY.set(day)
+    try:
+        yield
+    finally:
+        _TODAY.reset(token)
+
+
+# -- reading an email ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Parts:
+    """Where the salutation, body and signature of a message are (offsets into the text)."""
+
+    headers: HeaderBlock
+    salutation: tuple[int, int] | None  # the salutation line
+    body_start: int
+    body_end: int  # where the closing line ("Kind regards,") starts, or the end
+
+
+def _sets(ctx: RuleContext, name: str) -> frozenset[str]:
+    lexicon = ctx.lexicons.get("email")
+    return lexicon.sets.get(name, frozenset()) if lexicon is not None else frozenset()
+
+
+def parts(ctx: RuleContext) -> Parts:
+    text = ctx.analysis.document.text
+    block = parse_headers(text)
+    openers = _sets(ctx, "salutation_openers")
+    generic = _sets(ctx, "generic_salutation")
+    closings = _sets(ctx, "closings")
+    salutation = None
+    body_start = block.end
+    body_end = len(text)
+    for m in re.finditer(r"[^\r\n]*", text[block.end :]):
+        line = m.group()
+        if not line.strip():
+            continue
+        start = block.end + m.start()
+        lowered = line.strip().lower()
+        words = lowered.split()
+        if salutation is None and body_start == block.end:
+            first = words[0].strip(",:!") if words else ""
+            if (first in openers and len(words) <= 12) or any(g in lowered for g in generic):
+                salutation = (start, start + len(line))
+                body_start = start + len(line)
+                continue
+            body_start = start
+        if re.sub(r"[\s,.!;:-]+$", "", lowered) in closings:
+            body_end = start
+            break
+    return Parts(block, salutation, body_start, body_end)
+
+
+def body_sentences(ctx: RuleContext, p: Parts | None = None):
+    """The sentences a reader reads as the message: after the salutation, before the closing."""
+    p = p or parts(ctx)
+    return [s for s in ctx.sentences if s.end > p.body_start and s.start < p.body_end]
+
+
+def _with(sentences, *keys: str):
+    return [s for s in sentences if all(k in s.cues for k in keys)]
+
+
+def _cue_text(sentence, key: str, limit: int = 2) -> str:
+    return ", ".join(repr(t) for t in sentence.cues.get(key, [])[:limit])
+
+
+# -- shared by every message -----------------------------------------------------------
+
+_PLACEHOLDERS = [
+    re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL),
+    re.compile(r"<<[^<>\n]{1,60}>>"),
+    re.compile(r"(?<![\w\]])\[([^\[\]\n]{1,60})\](?!\()"),
+    re.compile(r"<([A-Z][^<>@\n]{0,60})>"),
+    re.compile(r"\b[Xx]{3,}\b|_{3,}|\bTBD\b|\bTK\b"),
+]
+
+
+def _looks_like_placeholder(inner: str, words: frozenset[str]) -> bool:
+    tokens = re.findall(r"[A-Za-z]+", inner)
+    if not tokens:
+        return False
+    if any(t.lower() in words for t in tokens):
+        return True
+    return all(t[0].isupper() for t in tokens)
+
+
+@rule(
+    "unfilled-placeholder",
+    "error",
+    "A template placeholder is still in the message: [Program Name], {{ ... }}, XXX.",
+    guide='"Avoid mass, generic emails; these are often ignored." (Strategic Communication With '
+    "Programs). A placeholder left in shows the reader a form letter, and names no one.",
+    good="I have applied to the Mercy Regional Anesthesiology Residency through ERAS.",
+    bad="I have applied to the [Program Name] through ERAS. I observed in your ORs in XXX 2027.",
+    kinds=EMAIL_KINDS,
+)
+def unfilled_placeholder(r: Rule, ctx: RuleContext) -> list[Finding]:
+    text = ctx.analysis.document.text
+    words = _sets(ctx, "placeholder_words")
+    findings = []
+    seen: set[int] = set()
+    for pattern in _PLACEHOLDERS:
+        for m in pattern.finditer(text):
+            if m.start() in seen:
+                continue
+            if m.groups() and not _looks_like_placeholder(m.group(1), words):
+                continue
+            seen.add(m.start())
+            findings.append(
+                ctx.at_offsets(r, m.start(), m.end(), f"unfilled placeholder {m.group()!r}: fill it in or delete it")
+            )
+    return findings
+
+
+@rule(
+    "generic-salutation",
+    "warning",
+    'The salutation names no one: "Dear Sir/Madam", "To whom it may concern", "Dear Program Director".',
+    guide='"Send short, respectful interest emails to program coordinators or PDs only where you '
+    'have a real connection" and "Avoid mass, generic emails; these are often ignored." Address '
+    "the coordinator or program director by name.",
+    good="Dear Dr. Park,",
+    bad="Dear Sir/Madam, / To whom it may concern, / Dear Program Director,",
+    kinds=EMAIL_KINDS,
+)
+def generic_salutation(r: Rule, ctx: RuleContext) -> list[Finding]:
+    p = parts(ctx)
+    if p.salutation is None:
+        return []
+    start, end = p.salutation
+    line = ctx.analysis.document.text[start:end]
+    lowered = line.strip().lower()
+    generic = any(g in lowered for g in _sets(ctx, "generic_salutation"))
+    if not generic:
+        addressee = re.split(r"[,:;!\n]", lowered, maxsplit=1)[0].split()[1:]
+        words = [w for w in re.split(r"[\s/]+", " ".join(addressee)) if w]
+        generic = all(w.strip(".") in _sets(ctx, "generic_addressee") or w in _sets(ctx, "generic_addressee") for w in words)
+    if not generic:
+        return []
+    return [
+        ctx.at_offsets(
+            r, start + len(line) - len(line.lstrip()), end,
+            f"{line.strip()!r} names no one: address the coordinator or program director by name "
+            "(the program website lists them)",
+        )
+    ]
+
+
+def _org(recipient) -> str:
+    return recipient.domain or recipient.text.lower()
+
+
+@rule(
+    "mass-email",
+    "warning",
+    "The message goes to several programs at once (To, Cc or Bcc).",
+    guide='"Avoid mass, generic emails; these are often ignored." Interest emails go "to program '
+    'coordinators or PDs only where you have a real connection": one program, one email.',
+    good="To: Dr. Alan Park <apark@riverside.example.edu>",
+    bad="To: residency@riverside.example.edu, gme@lakeshore.example.org, anesthesia@mercy.example.org",
+    kinds=EMAIL_KINDS,
+)
+def mass_email(r: Rule, ctx: RuleContext) -> list[Finding]:
+    block = parse_headers(ctx.analysis.document.text)
+    found = recipients(block)
+    if not found:
+        return []
+    to_orgs = {_org(x) for x in found if x.header == "To"}
+    all_orgs = {_org(x) for x in found}
+    bcc = [x for x in found if x.header == "Bcc"]
+    if len(to_orgs) < 2 and len(all_orgs) < 3 and len(bcc) < 2:
+        return []
+    lines = [f for f in block.fields if f.key in ("to", "cc", "bcc")]
+    start, end = lines[0].start, lines[-1].end
+    return [
+        ctx.at_offsets(
+            r, start, end,
+            f"this goes to {len(all_orgs)} different addresses ({', '.join(sorted(all_orgs)[:4])}"
+            f"{', ...' if len(all_orgs) > 4 else ''}): write one email per program, to one named person",
+        )
+    ]
+
+
+def _tone_signals(ctx: RuleContext):
+    """(sentence, strong signals, casual signals) for each sentence with any."""
+    acronyms = _sets(ctx, "acronyms")
+    out = []
+    for s in ctx.sentences:
+        strong = list(s.cues.get("email.textspeak", []))
+        shouting = [w for w in re.findall(r"\b[A-Z]{4,}\b", s.text) if w.lower() not in acronyms]
+        strong += shouting
+        casual = list(s.cues.get("email.casual", []))
+        if strong or casual:
+            out.append((s, strong, casual))
+    return out
+
+
+@rule(
+    "unprofessional-tone",
+    "warning",
+    "Text-message register to faculty or a program: slang, emoji, 'u', '!!', shouting in capitals.",
+    guide='"Send short, respectful interest emails" (Strategic Communication With Programs); a '
+    'letter writer is asked for "honest, strong letters" (Letters of Recommendation), a favour '
+    "from a busy clinician. Write as you would to an attending.",
+    good="Dear Dr. Cho, I hope you are well. Would you feel comfortable writing a strong letter ...?",
+    bad="Hey Erin!! hope ur doing awesome :) could u write me a letter?? thx",
+    kinds=EMAIL_KINDS,
+)
+def unprofessional_tone(r: Rule, ctx: RuleContext) -> list[Finding]:
+    signals = _tone_signals(ctx)
+    strong = [x for _, xs, _ in signals for x in xs]
+    casual = [x for _, _, xs in signals for x in xs]
+    if not strong and len(casual) < 2:
+        return []
+    first = signals[0][0]
+    shown = ", ".join(repr(x) for x in (strong + casual)[:4])
+    return [
+        ctx.at_sentence(
+            r, first,
+            f"too casual for a message to faculty or a program ({shown}): write in full sentences, "
+            "without slang, emoji or repeated punctuation",
+        )
+    ]
+
+
+# -- interest emails ---------------------------------------------------------------------
+
+
+@rule(
+    "no-program-name",
+    "warning",
+    "The interest email never names the program (only 'your program').",
+    guide='"Send short, respectful interest emails to program coordinators or PDs only where you '
+    'have a real connection"; "Avoid mass, generic emails." Naming the program shows this email '
+    "was written for them.",
+    good="I recently submitted my ERAS application to the Riverside University Hospital Anesthesiology Residency.",
+    bad="I recently submitted my ERAS application to your program.",
+    kinds=(INTEREST,),
+)
+def no_program_name(r: Rule, ctx: RuleContext) -> list[Finding]:
+    generic = _sets(ctx, "generic_program_words")
+    for s in body_sentences(ctx):
+        for name in s.cues.get("email.program_name", []):
+            if any(w.lower() not in generic for w in re.findall(r"[\w'-]+", name)):
+                return []
+    return [ctx.at_document(r, "the email never names the program: say which residency you applied to, by its name")]
+
+
+@rule(
+    "no-connection",
+    "warning",
+    "The interest email has no real connection: no observership, shared research or specific program strength.",
+    guide='"Send short, respectful interest emails to program coordinators or PDs only where you have '
+    'a real connection: Past observer. Shared research project. Specific interest in their '
+    "program's strengths (cardiac, regional, critical care).\"",
+    good="I observed in your cardiac operating rooms in March 2027.",
+    bad="I have always admired your prestigious program and its excellent reputation.",
+    kinds=(INTEREST,),
+)
+def no_connection(r: Rule, ctx: RuleContext) -> list[Finding]:
+    body = body_sentences(ctx)
+    if _with(body, "email.connection_observed") or _with(body, "email.connection_research"):
+        return []
+    if _with(body, "email.strength", "email.program_reference"):
+        return []
+    return [
+        ctx.at_document(
+            r,
+            "no real connection to this program: say where you observed, what research you share, or "
+            "which of its strengths (cardiac, regional, critical care) draws you; without one, the guide "
+            "says not to send it",
+        )
+    ]
+
+
+@rule(
+    "email-too-long",
+    "warning",
+    f"The message body is longer than {MAX_INTEREST_WORDS} words.",
+    guide='"Send short, respectful interest emails to program coordinators or PDs." A coordinator '
+    "reads hundreds; one connection and one reason fit in a short paragraph or two.",
+    good="Three short paragraphs: the application, the connection, thanks (about 120 words).",
+    bad="Five paragraphs retelling every day of the observership (400 words).",
+    kinds=(INTEREST, "thank-you"),
+)
+def email_too_long(r: Rule, ctx: RuleContext) -> list[Finding]:
+    p = parts(ctx)
+    words = count_words(ctx.analysis.document.prose[p.body_start : p.body_end])
+    if words <= MAX_INTEREST_WORDS:
+        return []
+    return [ctx.at_document(r, f"{words} words in the body (keep it under {MAX_INTEREST_WORDS}): the connection, one reason, thanks")]
+
+
+@rule(
+    "begging",
+    "warning",
+    "Pleading: 'I am begging you', 'my only hope', 'please give me a chance'.",
+    guide='"Send short, respectful interest emails" (Strategic Communication With Programs); at '
+    'interview the guide asks for "Growth, not self-pity." Pleading reads as desperation, not fit.',
+    good="Watching your residents plan each induction is the main reason I hope to train with you.",
+    bad="I am begging you to please give me a chance. Your program is my only hope.",
+    kinds=(INTEREST, "observership-request"),
+)
+def begging(r: Rule, ctx: RuleContext) -> list[Finding]:
+    return [
+        ctx.at_sentence(
+            r, s,
+            f"this pleads ({_cue_text(s, 'email.begging')}): state your connection and your interest, respectfully",
+        )
+        for s in _with(body_sentences(ctx), "email.begging")
+    ]
+
+
+@rule(
+    "defensive-score-mention",
+    "warning",
+    "The email apologises for, explains or defends a Step score.",
+    guide='"Send short, respectful interest emails ... only where you have a real connection." The '
+    "score is already on the application; the guide keeps it to 2-3 sentences in the personal "
+    'statement ("Address - but not obsess over - your low Step scores"), not in emails.',
+    good="(no word about the score: the connection and the interest only)",
+    bad="I know my Step 1 score is below your cutoff, but I assure you it does not reflect my abilities.",
+    kinds=DEFENSIVE_KINDS,
+)
+def defensive_score_mention(r: Rule, ctx: RuleContext) -> list[Finding]:
+    return [
+        ctx.at_sentence(
+            r, s,
+            "an interest email is no place to defend a score: the program already sees it; "
+            "use the space for your connection to the program",
+        )
+        for s in defended_scores(ctx)
+    ]
+
+
+def defended_scores(ctx: RuleContext) -> list:
+    """Exam sentences that apologise for or explain away a score (next to a defence cue).
+
+    Empty for kinds without ``defensive-score-mention``: there the ``blame`` rule
+    judges such sentences alone (it leaves these to this, more specific, rule).
+    """
+    if ctx.analysis.document.kind not in DEFENSIVE_KINDS:
+        return []
+    body = body_sentences(ctx)
+    out = []
+    for i, s in enumerate(body):
+        if "exam" not in s.tags:
+            continue
+        near = [x for x in body[max(0, i - 1) : i + 2] if "exam" in x.tags or x is s]
+        if any("email.score_defence" in x.cues for x in near):
+            out.append(s)
+    return out
+
+
+@rule(
+    "asks-for-position",
+    "warning",
+    "The email asks outright for an interview, a position or to be selected.",
+    guide='"Send short, respectful interest emails ... only where you have a real connection." The '
+    "aim is to become \"a known, trusted name\"; the interview invitation is the program's decision.",
+    good="Thank you for your time and for considering my application.",
+    bad="Could you please send me an interview invitation? / Please select me for one of your PGY-1 spots.",
+    kinds=(INTEREST, "observership-request", "thank-you"),
+)
+def asks_for_position(r: Rule, ctx: RuleContext) -> list[Finding]:
+    findings = []
+    for s in _with(body_sentences(ctx), "email.position"):
+        if "email.request_strong" in s.cues or ("email.request" in s.cues and "email.ask_verb" in s.cues):
+            findings.append(
+                ctx.at_sentence(
+                    r, s,
+                    f"this asks outright for {_cue_text(s, 'email.position', 1)}: say why you are interested "
+                    "and thank them for considering your application instead",
+                )
+            )
+    return findings
+
+
+# -- letter requests -----------------------------------------------------------------------
+
+LETTER_LIKE = (LETTER, "reminder")
+
+
+def _missing(keys: tuple[str, ...], message: str):
+    """A check that reports ``message`` when no body sentence has any of the cue ``keys``."""
+
+    def check(r: Rule, ctx: RuleContext) -> list[Finding]:
+        body = body_sentences(ctx)
+        if any(_with(body, key) for key in keys):
+            return []
+        return [ctx.at_document(r, message)]
+
+    return check
+
+
+rule(
+    "no-strong-letter-ask",
+    "warning",
+    "The request never asks for a strong (or honest) letter, only for 'a letter'.",
+    guide='"Ask for honest, strong letters, not just polite ones. You can phrase the request as: '
+    "... Would you feel comfortable writing a strong letter that addresses my clinical strengths, "
+    'reliability, and potential as a resident in anesthesia or critical care?"',
+    good="Would you feel comfortable writing a strong letter that addresses my clinical strengths, "
+    "reliability, and potential as a resident in anesthesia?",
+    bad="Could you write a few words for me? Any letter at all would be fine.",
+    kinds=(LETTER,),
+)(
+    _missing(
+        ("email.strong_letter",),
+        "the request never asks for a strong letter: ask whether they feel comfortable writing a strong "
+        "letter about your clinical strengths, reliability and potential (which lets them decline a weak one)",
+    )
+)
+
+rule(
+    "no-context",
+    "warning",
+    "The request never reminds the writer when and where you worked together or what they saw.",
+    guide='"Red flags to avoid: Generic letters: \'hardworking, pleasant\' with no anecdotes." "When '
+    'programs see \'matching with low scores\' as a risk, they look for strong, specific clinical '
+    'recommendations": remind the writer of what they observed so the letter can be specific.',
+    good="I worked with you during my four-week anesthesiology observership in March 2027, presenting "
+    "the pre-operative assessments each morning.",
+    bad="I hope you are doing well. (and straight to the request)",
+    kinds=(LETTER,),
+)(
+    _missing(
+        ("email.shared_work",),
+        "the writer is not reminded when and where you worked together: name the rotation or project, "
+        "the dates, and what they saw you do",
+    )
+)
+
+rule(
+    "no-purpose",
+    "warning",
+    "The request never says what the letter is for (anesthesiology residency, ERAS).",
+    guide='"At least 2 letters from US anesthesiologists" for the residency application, uploaded '
+    'through ERAS ("Submit ERAS on opening day with ... At least 3 letters uploaded").',
+    good="I am applying to anesthesiology residency through ERAS this season.",
+    bad="Would you be willing to write a strong letter of recommendation about my clinical work?",
+    kinds=(LETTER,),
+)(
+    _missing(
+        ("email.purpose",),
+        "the request never says what the letter is for: anesthesiology residency, through ERAS",
+    )
+)
+
+rule(
+    "no-deadline",
+    "warning",
+    "The request gives no date by which the letter is needed.",
+    guide='"Submit ERAS on opening day with ... At least 3 letters uploaded." A writer can only plan '
+    "around a date they know.",
+    good="I hope to have all letters uploaded by August 15, 2027, about ten weeks from now.",
+    bad="(no date anywhere in the request)",
+    kinds=(LETTER,),
+)(
+    _missing(
+        ("email.deadline", "email.date"),
+        "no deadline: say by when the letter should be uploaded (a date, several weeks away)",
+    )
+)
+
+rule(
+    "no-materials",
+    "warning",
+    "The request offers nothing to help the writer: no CV, personal statement or ERAS letter request form.",
+    guide='"Ask for honest, strong letters" that are "strong, specific clinical recommendations": '
+    "offer the CV, the personal statement and the ERAS Letter Request Form so the writer can be specific.",
+    good="I would be glad to send my CV, personal statement and the ERAS letter request form.",
+    bad="(the request ends at the deadline)",
+    kinds=(LETTER,),
+)(
+    _missing(
+        ("email.materials",),
+        "offer what the writer needs: your CV, your personal statement and the ERAS Letter Request Form (Letter ID)",
+    )
+)
+
+
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
+
+
+def _date_patterns(ctx: RuleContext) -> list[tuple[re.Pattern, dict[str, int]]]:
+    months: dict[str, int] = {}
+    for n in range(1, 13):
+        for name in _sets(ctx, f"month_{n}"):
+            months[name] = n
+    names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
+    return [
+        (re.compile(rf"(?P<month>{names})\.?\s+{_DAY}\b{_YEAR}", re.I), months),
+        (re.compile(rf"{_DAY}\s+(?:of\s+)?(?P<month>{names})\.?{_YEAR}", re.I), months),
+        (re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"), {}),
+        (re.compile(r"(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})\b"), {}),
+    ]
+
+
+def _to_date(m: re.Match, months: dict[str, int], now: date) -> date | None:
+    month_text = m.group("month").lower()
+    month = months.get(month_text) if months else int(month_text)
+    year_text = m.group("year")
+    try:
+        if year_text:
+            year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+            return date(year, month, int(m.group("day")))
+        found = date(now.year, month, int(m.group("day")))
+        return found if found >= now else date(now.year + 1, month, int(m.group("day")))
+    except (TypeError, ValueError):
+        return None
+
+
+def _lead_days(ctx: RuleContext, phrase: str) -> int | None:
+    """Roughly how many days "ten weeks" or "three days" is; None when it is long (months)."""
+    words = phrase.lower().split()
+    count, unit = words[0], words[-1]
+    if unit.startswith("month"):
+        return None
+    per = 7 if unit.startswith("week") else 1
+    if count.isdigit():
+        return int(count) * per
+    return per * 3 if count in _sets(ctx, "short_counts") else SHORT_NOTICE_DAYS * 2
+
+
+def _deadline_problems(ctx: RuleContext, sentence) -> list[str]:
+    """Why this sentence's deadline is short notice (empty when it is not)."""
+    prose = ctx.analysis.document.prose[sentence.start : sentence.end]
+    lowered = prose.lower()
+    now = today()
+    reasons: list[str] = []
+    soon = [t.lower() for t in sentence.cues.get("email.soon", [])]
+    patterns = _date_patterns(ctx)
+    for hit in sentence.cues.get("email.deadline", []):
+        at = lowered.find(hit.lower())
+        if at < 0:
+            continue
+        window = lowered[at : at + len(hit) + 30]
+        reasons += [f"{hit!r}" for t in soon if t in window][:1]
+        for pattern, months in patterns:
+            m = pattern.search(prose, at)
+            if m is None or m.start() > at + len(hit):
+                continue
+            when = _to_date(m, months, now)
+            if when is None:
+                continue
+            days = (when - now).days
+            if days < 0:
+                reasons.append(f"{m.group()!r} has already passed")
+            elif days < SHORT_NOTICE_DAYS:
+                reasons.append(f"{m.group()!r} is {days} days away")
+            break
+    for phrase in sentence.cues.get("email.lead_time", []):
+        days = _lead_days(ctx, phrase)
+        if days is not None and days < SHORT_NOTICE_DAYS:
+            reasons.append(f"{phrase!r}")
+    return reasons
+
+
+@rule(
+    "short-notice",
+    "warning",
+    "The letter is needed in less than about four weeks (tomorrow, by Friday, a date this month).",
+    guide='"Ask for honest, strong letters, not just polite ones": a strong, specific letter takes a '
+    "busy clinician time, and letters must be uploaded for \"ERAS on opening day\". Ask early; at short "
+    "notice, say so and offer the writer a later date.",
+    good="I hope to have all letters uploaded by August 15, 2027, about ten weeks from now.",
+    bad="The letter would need to be uploaded by tomorrow evening.",
+    kinds=(LETTER,),
+)
+def short_notice(r: Rule, ctx: RuleContext) -> list[Finding]:
+    body = body_sentences(ctx)
+    acknowledged = bool(_with(body, "email.notice_acknowledged")) and bool(_with(body, "email.offers_later_date"))
+    findings = []
+    for s in _with(body, "email.deadline"):
+        reasons = _deadline_problems(ctx, s)
+        if not reasons:
+            continue
+        if acknowledged:
+            # The drafted letter at short notice says so and offers the writer another date:
+            # the courtesy the guide asks for is there, so this is advice, not a warning.
+            finding = ctx.at_sentence(
+                r, s,
+                f"short notice ({'; '.join(reasons)}), which the letter acknowledges and offers a later "
+                "date: send it today, and follow up politely",
+            )
+            finding.severity = "info"
+        else:
+            finding = ctx.at_sentence(
+                r, s,
+                f"short notice ({'; '.join(reasons)}): writers need several weeks for a strong letter; "
+                "ask for a date at least four weeks away, or acknowledge the short notice and offer "
+                "a later date",
+            )
+        findings.append(finding)
+    return findings
+
+
+@rule(
+    "demanding-tone",
+    "warning",
+    "The request orders the writer ('you must', 'I expect you to', 'make sure', 'without fail').",
+    guide='"Ask for honest, strong letters": a letter is a favour the writer may decline. The guide\'s '
+    'own phrasing is a question: "Would you feel comfortable writing a strong letter ...?"',
+    good="Would you feel comfortable writing a strong letter? If not, I completely understand.",
+    bad="You must upload it by August 25, and I expect you to mention my ventilator work.",
+    kinds=(LETTER, "reminder", "feedback-request", "observership-request"),
+)
+def demanding_tone(r: Rule, ctx: RuleContext) -> list[Finding]:
+    return [
+        ctx.at_sentence(
+            r, s,
+            f"this reads as an order ({_cue_text(s, 'email.demand')}): ask, and leave the writer room to decline",
+        )
+        for s in _with(body_sentences(ctx), "email.demand")
+    ]
+
+
+@rule(
+    "asks-to-exaggerate",
+    "error",
+    "The request asks the writer to say more than they saw.",
+    guide='"Ask for honest, strong letters, not just polite ones." Program directors look for '
+    '"strong, specific clinical recommendations" from those who "directly observed you".',
+    good="Would you be willing to write a strong, honest letter about what you saw of my clinical work?",
+    bad="Could you say that I was the best student you have ever supervised, even if you did not see that yourself?",
+    kinds=LETTER_LIKE,
+)
+def asks_to_exaggerate(r: Rule, ctx: RuleContext) -> list[Finding]:
+    findings = []
+    for s in body_sentences(ctx):
+        if "email.exaggerate" in s.cues or ("email.claim_request" in s.cues and "email.superlative" in s.cues):
+            shown = s.cues.get("email.exaggerate") or s.cues.get("email.superlative", [])
+            findings.append(
+                ctx.at_sentence(
+                    r, s,
+                    f"this asks the writer to overstate ({', '.join(map(repr, shown[:2]))}): ask only for an "
+                    "honest letter about what they saw",
+                )
+            )
+    return findings
+
+
+@rule(
+    "ghostwritten-letter",
+    "error",
+    "The request offers a ready-made letter for the writer to sign.",
+    guide='"Ask for honest, strong letters, not just polite ones"; programs want "strong, specific '
+    'clinical recommendations" in the writer\'s own words, from someone who "directly observed you".',
+    good="I would be glad to send my CV, personal statement and the ERAS letter request form.",
+    bad="I have already written the letter for you; you only need to sign it on your letterhead.",
+    kinds=LETTER_LIKE,
+)
+def ghostwritten_letter(r: Rule, ctx: RuleContext) -> list[Finding]:
+    return [
+        ctx.at_sentence(
+            r, s,
+            f"a letter you wrote for the writer to sign ({_cue_text(s, 'email.ghostwritten')}) is not their "
+            "letter: offer your CV and statement instead",
+        )
+        for s in _with(body_sentences(ctx), "email.ghostwritten")
+    ]
+
+
+__all__ = ["DEFENSIVE_KINDS", "EMAIL_KINDS", "defended_scores", "MAX_INTEREST_WORDS", "SHORT_NOTICE_DAYS", "parts", "today", "today_is"]
