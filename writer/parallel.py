@@ -64,7 +64,7 @@ def split_balanced(paths: list, parts: int, contents=None) -> list[list]:
     slices: list[list] = []
     current: list = []
     done = 0
-    for path, size in zip(paths, sizes):
+    for path, size in zip(paths, sizes, strict=True):
         current.append(path)
         done += size
         remaining_parts = parts - len(slices) - 1

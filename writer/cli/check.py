@@ -151,6 +151,15 @@ class _Job:
     help="Do not read or write the cache (.stmt_cache/, or $STMT_CACHE_DIR).",
 )
 @click.option(
+    "--jobs",
+    "-j",
+    "workers",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Worker processes for big batches (0: one per core).",
+)
+@click.option(
     "--add-baseline",
     is_flag=True,
     help="Accept every current finding: write them to the baseline file and exit 0.",
@@ -182,6 +191,7 @@ def check_command(
     isolated,
     stdin_filename,
     no_cache,
+    workers,
     add_baseline,
     show_baselined,
     baseline_path,
@@ -222,7 +232,9 @@ def check_command(
             _Job(path, config, kind or config.kind_for(path), config.ignores_for(path) | cli_ignore)
         )
 
-    results = _run(jobs, contents, profile_path, cli_select, use_cache=not no_cache)
+    results = _run(
+        jobs, contents, profile_path, cli_select, use_cache=not no_cache, workers=workers
+    )
     baselines = _baselines(jobs, baseline_path)
 
     if add_baseline:
@@ -259,10 +271,12 @@ def _config_source(config_path: str | None, isolated: bool):
     return ConfigFinder().for_path
 
 
-def _run(jobs: list[_Job], contents, profile_path, cli_select, use_cache: bool) -> list:
+def _run(
+    jobs: list[_Job], contents, profile_path, cli_select, use_cache: bool, workers: int = 1
+) -> list:
     """Check every job, one ``check_files`` call per group of shared settings."""
-    from writer.api import check_files
     from writer.cache import Cache, cache_dir
+    from writer.parallel import check_files
 
     profiles: dict[Path | None, object] = {}
     groups: dict[tuple, list[int]] = {}
@@ -274,6 +288,7 @@ def _run(jobs: list[_Job], contents, profile_path, cli_select, use_cache: bool) 
         cache = Cache(cache_dir(config.root if config.source else None)) if use_cache else None
         group = check_files(
             [jobs[i].path for i in indexes],
+            jobs=workers,
             profile=profile,
             kind=kind,
             cache=cache,
