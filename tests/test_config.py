@@ -109,8 +109,13 @@ def test_kinds_per_glob(tmp_path, write):
     data = json.loads(run("check", "--format", "json", str(letter), str(statement)).stdout)
     kinds = {f["path"]: f["kind"] for f in data["files"]}
     assert kinds == {str(letter): "letter-request", str(statement): "statement"}
-    # No statement rule applies to a letter request.
-    assert [f for f in data["files"] if f["kind"] == "letter-request"][0]["findings"] == []
+    # Only the letter-request rules apply to the letter; the statement gets the statement rules.
+    from writer.rules import RULES
+
+    by_kind = {f["kind"]: {x["rule"] for x in f["findings"]} for f in data["files"]}
+    assert all("letter-request" in RULES[r].kinds for r in by_kind["letter-request"])
+    assert "missing-why-now" in by_kind["statement"]
+    assert "missing-why-now" not in by_kind["letter-request"]
 
 
 def test_per_file_ignores_and_exclude(tmp_path, write):
