@@ -93,19 +93,31 @@ def parse_headers(text: str) -> HeaderBlock:
             continue
         if fields and body[:1] in (" ", "\t"):
             last = fields[-1]
-            fields[-1] = HeaderField(last.name, f"{last.value} {body.strip()}".strip(), last.start, match.start() + len(body))
+            fields[-1] = HeaderField(
+                last.name,
+                f"{last.value} {body.strip()}".strip(),
+                last.start,
+                match.start() + len(body),
+            )
             end = match.end()
             continue
         header = _HEADER_LINE.fullmatch(body)
         if header is None or header.group("name").lower() not in HEADER_NAMES:
             break
-        fields.append(HeaderField(header.group("name"), header.group("value").strip(), match.start(), match.start() + len(body)))
+        fields.append(
+            HeaderField(
+                header.group("name"),
+                header.group("value").strip(),
+                match.start(),
+                match.start() + len(body),
+            )
+        )
         end = match.end()
     return HeaderBlock(tuple(fields), end if fields else 0)
 
 
 def blank_headers(prose: str, block: HeaderBlock) -> str:
-    """``prose`` with the header block blanked (line breaks kept, so offsets and paragraphs hold)."""
+    """``prose`` with the header block blanked; line breaks are kept, so offsets hold."""
     if not block.fields:
         return prose
     head = re.sub(r"[^\n]", " ", prose[: block.end])
@@ -123,7 +135,11 @@ def recipients(block: HeaderBlock) -> list[Recipient]:
             if not part:
                 continue
             address = _ADDRESS.search(part)
-            out.append(Recipient(_canonical(f.key), part, address.group("domain").lower() if address else None))
+            out.append(
+                Recipient(
+                    _canonical(f.key), part, address.group("domain").lower() if address else None
+                )
+            )
     return out
 
 
@@ -173,8 +189,10 @@ def looks_like_email(body: str, block: HeaderBlock) -> bool:
     first = body.strip().split("\n", 1)[0].strip().lower()
     words = first.split()
     openers = _detection_sets().get("detect_salutation", frozenset())
-    return bool(words) and len(words) <= 10 and (
-        words[0].strip(",:!") in openers or _has_phrase(first, openers)
+    return (
+        bool(words)
+        and len(words) <= 10
+        and (words[0].strip(",:!") in openers or _has_phrase(first, openers))
     )
 
 
@@ -196,18 +214,24 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
     clauses = _clauses(lowered)
 
     def together(a: str, b: str) -> bool:
-        return any(_has_phrase(c, sets.get(a, frozenset())) and _has_phrase(c, sets.get(b, frozenset())) for c in clauses)
+        return any(
+            _has_phrase(c, sets.get(a, frozenset())) and _has_phrase(c, sets.get(b, frozenset()))
+            for c in clauses
+        )
 
     letter = sets.get("detect_letter", frozenset())
     if together("detect_reminder", "detect_letter") or (
-        _has_phrase(subject, sets.get("detect_reminder", frozenset())) and _has_phrase(subject + " " + lowered, letter)
+        _has_phrase(subject, sets.get("detect_reminder", frozenset()))
+        and _has_phrase(subject + " " + lowered, letter)
     ):
         return "reminder"
     if _has_phrase(lowered, sets.get("detect_unmatched", frozenset())) and _has_phrase(
         lowered, sets.get("detect_feedback", frozenset())
     ):
         return "feedback-request"
-    if together("detect_letter", "detect_ask") or (_has_phrase(subject, letter) and _has_phrase(lowered, letter)):
+    if together("detect_letter", "detect_ask") or (
+        _has_phrase(subject, letter) and _has_phrase(lowered, letter)
+    ):
         return "letter-request"
     if _has_phrase(subject, sets.get("detect_thanks", frozenset())) or _has_phrase(
         lowered, sets.get("detect_thanks_interview", frozenset())

@@ -30,7 +30,14 @@ from writer.rules.statement import count_words
 INTEREST = "interest-email"
 LETTER = "letter-request"
 #: Every message kind `stmt draft` writes; each is checked as itself.
-EMAIL_KINDS = (INTEREST, LETTER, "observership-request", "thank-you", "feedback-request", "reminder")
+EMAIL_KINDS = (
+    INTEREST,
+    LETTER,
+    "observership-request",
+    "thank-you",
+    "feedback-request",
+    "reminder",
+)
 
 #: Messages to programs, where a score has no place at all.
 DEFENSIVE_KINDS = (INTEREST, "observership-request", "thank-you")
@@ -164,7 +171,12 @@ def unfilled_placeholder(r: Rule, ctx: RuleContext) -> list[Finding]:
                 continue
             seen.add(m.start())
             findings.append(
-                ctx.at_offsets(r, m.start(), m.end(), f"unfilled placeholder {m.group()!r}: fill it in or delete it")
+                ctx.at_offsets(
+                    r,
+                    m.start(),
+                    m.end(),
+                    f"unfilled placeholder {m.group()!r}: fill it in or delete it",
+                )
             )
     return findings
 
@@ -172,7 +184,8 @@ def unfilled_placeholder(r: Rule, ctx: RuleContext) -> list[Finding]:
 @rule(
     "generic-salutation",
     "warning",
-    'The salutation names no one: "Dear Sir/Madam", "To whom it may concern", "Dear Program Director".',
+    'The salutation names no one: "Dear Sir/Madam", "To whom it may concern", "Dear Program '
+    'Director".',
     guide='"Send short, respectful interest emails to program coordinators or PDs only where you '
     'have a real connection" and "Avoid mass, generic emails; these are often ignored." Address '
     "the coordinator or program director by name.",
@@ -191,12 +204,17 @@ def generic_salutation(r: Rule, ctx: RuleContext) -> list[Finding]:
     if not generic:
         addressee = re.split(r"[,:;!\n]", lowered, maxsplit=1)[0].split()[1:]
         words = [w for w in re.split(r"[\s/]+", " ".join(addressee)) if w]
-        generic = all(w.strip(".") in _sets(ctx, "generic_addressee") or w in _sets(ctx, "generic_addressee") for w in words)
+        generic = all(
+            w.strip(".") in _sets(ctx, "generic_addressee") or w in _sets(ctx, "generic_addressee")
+            for w in words
+        )
     if not generic:
         return []
     return [
         ctx.at_offsets(
-            r, start + len(line) - len(line.lstrip()), end,
+            r,
+            start + len(line) - len(line.lstrip()),
+            end,
             f"{line.strip()!r} names no one: address the coordinator or program director by name "
             "(the program website lists them)",
         )
@@ -214,7 +232,8 @@ def _org(recipient) -> str:
     guide='"Avoid mass, generic emails; these are often ignored." Interest emails go "to program '
     'coordinators or PDs only where you have a real connection": one program, one email.',
     good="To: Dr. Alan Park <apark@riverside.example.edu>",
-    bad="To: residency@riverside.example.edu, gme@lakeshore.example.org, anesthesia@mercy.example.org",
+    bad="To: residency@riverside.example.edu, gme@lakeshore.example.org, "
+    "anesthesia@mercy.example.org",
     kinds=EMAIL_KINDS,
 )
 def mass_email(r: Rule, ctx: RuleContext) -> list[Finding]:
@@ -231,9 +250,12 @@ def mass_email(r: Rule, ctx: RuleContext) -> list[Finding]:
     start, end = lines[0].start, lines[-1].end
     return [
         ctx.at_offsets(
-            r, start, end,
+            r,
+            start,
+            end,
             f"this goes to {len(all_orgs)} different addresses ({', '.join(sorted(all_orgs)[:4])}"
-            f"{', ...' if len(all_orgs) > 4 else ''}): write one email per program, to one named person",
+            f"{', ...' if len(all_orgs) > 4 else ''}): write one email per program, to one named "
+            "person",
         )
     ]
 
@@ -259,7 +281,8 @@ def _tone_signals(ctx: RuleContext):
     guide='"Send short, respectful interest emails" (Strategic Communication With Programs); a '
     'letter writer is asked for "honest, strong letters" (Letters of Recommendation), a favour '
     "from a busy clinician. Write as you would to an attending.",
-    good="Dear Dr. Cho, I hope you are well. Would you feel comfortable writing a strong letter ...?",
+    good="Dear Dr. Cho, I hope you are well. Would you feel comfortable writing a strong letter "
+    "...?",
     bad="Hey Erin!! hope ur doing awesome :) could u write me a letter?? thx",
     kinds=EMAIL_KINDS,
 )
@@ -273,7 +296,8 @@ def unprofessional_tone(r: Rule, ctx: RuleContext) -> list[Finding]:
     shown = ", ".join(repr(x) for x in (strong + casual)[:4])
     return [
         ctx.at_sentence(
-            r, first,
+            r,
+            first,
             f"too casual for a message to faculty or a program ({shown}): write in full sentences, "
             "without slang, emoji or repeated punctuation",
         )
@@ -290,7 +314,8 @@ def unprofessional_tone(r: Rule, ctx: RuleContext) -> list[Finding]:
     guide='"Send short, respectful interest emails to program coordinators or PDs only where you '
     'have a real connection"; "Avoid mass, generic emails." Naming the program shows this email '
     "was written for them.",
-    good="I recently submitted my ERAS application to the Riverside University Hospital Anesthesiology Residency.",
+    good="I recently submitted my ERAS application to the Riverside University Hospital "
+    "Anesthesiology Residency.",
     bad="I recently submitted my ERAS application to your program.",
     kinds=(INTEREST,),
 )
@@ -300,15 +325,20 @@ def no_program_name(r: Rule, ctx: RuleContext) -> list[Finding]:
         for name in s.cues.get("email.program_name", []):
             if any(w.lower() not in generic for w in re.findall(r"[\w'-]+", name)):
                 return []
-    return [ctx.at_document(r, "the email never names the program: say which residency you applied to, by its name")]
+    return [
+        ctx.at_document(
+            r, "the email never names the program: say which residency you applied to, by its name"
+        )
+    ]
 
 
 @rule(
     "no-connection",
     "warning",
-    "The interest email has no real connection: no observership, shared research or specific program strength.",
-    guide='"Send short, respectful interest emails to program coordinators or PDs only where you have '
-    'a real connection: Past observer. Shared research project. Specific interest in their '
+    "The interest email has no real connection: no observership, shared research or specific "
+    "program strength.",
+    guide='"Send short, respectful interest emails to program coordinators or PDs only where you '
+    "have a real connection: Past observer. Shared research project. Specific interest in their "
     "program's strengths (cardiac, regional, critical care).\"",
     good="I observed in your cardiac operating rooms in March 2027.",
     bad="I have always admired your prestigious program and its excellent reputation.",
@@ -323,9 +353,9 @@ def no_connection(r: Rule, ctx: RuleContext) -> list[Finding]:
     return [
         ctx.at_document(
             r,
-            "no real connection to this program: say where you observed, what research you share, or "
-            "which of its strengths (cardiac, regional, critical care) draws you; without one, the guide "
-            "says not to send it",
+            "no real connection to this program: say where you observed, what research you "
+            "share, or which of its strengths (cardiac, regional, critical care) draws you; "
+            "without one, the guide says not to send it",
         )
     ]
 
@@ -334,8 +364,8 @@ def no_connection(r: Rule, ctx: RuleContext) -> list[Finding]:
     "email-too-long",
     "warning",
     f"The message body is longer than {MAX_INTEREST_WORDS} words.",
-    guide='"Send short, respectful interest emails to program coordinators or PDs." A coordinator '
-    "reads hundreds; one connection and one reason fit in a short paragraph or two.",
+    guide='"Send short, respectful interest emails to program coordinators or PDs." A '
+    "coordinator reads hundreds; one connection and one reason fit in a short paragraph or two.",
     good="Three short paragraphs: the application, the connection, thanks (about 120 words).",
     bad="Five paragraphs retelling every day of the observership (400 words).",
     kinds=(INTEREST, "thank-you"),
@@ -345,7 +375,13 @@ def email_too_long(r: Rule, ctx: RuleContext) -> list[Finding]:
     words = count_words(ctx.analysis.document.prose[p.body_start : p.body_end])
     if words <= MAX_INTEREST_WORDS:
         return []
-    return [ctx.at_document(r, f"{words} words in the body (keep it under {MAX_INTEREST_WORDS}): the connection, one reason, thanks")]
+    return [
+        ctx.at_document(
+            r,
+            f"{words} words in the body (keep it under {MAX_INTEREST_WORDS}): the connection, one "
+            "reason, thanks",
+        )
+    ]
 
 
 @rule(
@@ -353,7 +389,8 @@ def email_too_long(r: Rule, ctx: RuleContext) -> list[Finding]:
     "warning",
     "Pleading: 'I am begging you', 'my only hope', 'please give me a chance'.",
     guide='"Send short, respectful interest emails" (Strategic Communication With Programs); at '
-    'interview the guide asks for "Growth, not self-pity." Pleading reads as desperation, not fit.',
+    'interview the guide asks for "Growth, not self-pity." Pleading reads as desperation, not '
+    "fit.",
     good="Watching your residents plan each induction is the main reason I hope to train with you.",
     bad="I am begging you to please give me a chance. Your program is my only hope.",
     kinds=(INTEREST, "observership-request"),
@@ -361,8 +398,10 @@ def email_too_long(r: Rule, ctx: RuleContext) -> list[Finding]:
 def begging(r: Rule, ctx: RuleContext) -> list[Finding]:
     return [
         ctx.at_sentence(
-            r, s,
-            f"this pleads ({_cue_text(s, 'email.begging')}): state your connection and your interest, respectfully",
+            r,
+            s,
+            f"this pleads ({_cue_text(s, 'email.begging')}): state your connection and your "
+            "interest, respectfully",
         )
         for s in _with(body_sentences(ctx), "email.begging")
     ]
@@ -372,19 +411,21 @@ def begging(r: Rule, ctx: RuleContext) -> list[Finding]:
     "defensive-score-mention",
     "warning",
     "The email apologises for, explains or defends a Step score.",
-    guide='"Send short, respectful interest emails ... only where you have a real connection." The '
-    "score is already on the application; the guide keeps it to 2-3 sentences in the personal "
-    'statement ("Address - but not obsess over - your low Step scores"), not in emails.',
+    guide='"Send short, respectful interest emails ... only where you have a real connection." '
+    "The score is already on the application; the guide keeps it to 2-3 sentences in the "
+    'personal statement ("Address - but not obsess over - your low Step scores"), not in emails.',
     good="(no word about the score: the connection and the interest only)",
-    bad="I know my Step 1 score is below your cutoff, but I assure you it does not reflect my abilities.",
+    bad="I know my Step 1 score is below your cutoff, but I assure you it does not reflect my "
+    "abilities.",
     kinds=DEFENSIVE_KINDS,
 )
 def defensive_score_mention(r: Rule, ctx: RuleContext) -> list[Finding]:
     return [
         ctx.at_sentence(
-            r, s,
-            "an interest email is no place to defend a score: the program already sees it; "
-            "use the space for your connection to the program",
+            r,
+            s,
+            "an interest email is no place to defend a score: the program already sees it; use "
+            "the space for your connection to the program",
         )
         for s in defended_scores(ctx)
     ]
@@ -413,21 +454,26 @@ def defended_scores(ctx: RuleContext) -> list:
     "asks-for-position",
     "warning",
     "The email asks outright for an interview, a position or to be selected.",
-    guide='"Send short, respectful interest emails ... only where you have a real connection." The '
-    "aim is to become \"a known, trusted name\"; the interview invitation is the program's decision.",
+    guide='"Send short, respectful interest emails ... only where you have a real connection." '
+    'The aim is to become "a known, trusted name"; the interview invitation is the program\'s '
+    "decision.",
     good="Thank you for your time and for considering my application.",
-    bad="Could you please send me an interview invitation? / Please select me for one of your PGY-1 spots.",
+    bad="Could you please send me an interview invitation? / Please select me for one of your "
+    "PGY-1 spots.",
     kinds=(INTEREST, "observership-request", "thank-you"),
 )
 def asks_for_position(r: Rule, ctx: RuleContext) -> list[Finding]:
     findings = []
     for s in _with(body_sentences(ctx), "email.position"):
-        if "email.request_strong" in s.cues or ("email.request" in s.cues and "email.ask_verb" in s.cues):
+        if "email.request_strong" in s.cues or (
+            "email.request" in s.cues and "email.ask_verb" in s.cues
+        ):
             findings.append(
                 ctx.at_sentence(
-                    r, s,
-                    f"this asks outright for {_cue_text(s, 'email.position', 1)}: say why you are interested "
-                    "and thank them for considering your application instead",
+                    r,
+                    s,
+                    f"this asks outright for {_cue_text(s, 'email.position', 1)}: say why you are "
+                    "interested and thank them for considering your application instead",
                 )
             )
     return findings
@@ -455,17 +501,18 @@ rule(
     "warning",
     "The request never asks for a strong (or honest) letter, only for 'a letter'.",
     guide='"Ask for honest, strong letters, not just polite ones. You can phrase the request as: '
-    "... Would you feel comfortable writing a strong letter that addresses my clinical strengths, "
-    'reliability, and potential as a resident in anesthesia or critical care?"',
-    good="Would you feel comfortable writing a strong letter that addresses my clinical strengths, "
-    "reliability, and potential as a resident in anesthesia?",
+    "... Would you feel comfortable writing a strong letter that addresses my clinical "
+    'strengths, reliability, and potential as a resident in anesthesia or critical care?"',
+    good="Would you feel comfortable writing a strong letter that addresses my clinical "
+    "strengths, reliability, and potential as a resident in anesthesia?",
     bad="Could you write a few words for me? Any letter at all would be fine.",
     kinds=(LETTER,),
 )(
     _missing(
         ("email.strong_letter",),
-        "the request never asks for a strong letter: ask whether they feel comfortable writing a strong "
-        "letter about your clinical strengths, reliability and potential (which lets them decline a weak one)",
+        "the request never asks for a strong letter: ask whether they feel comfortable writing a "
+        "strong letter about your clinical strengths, reliability and potential (which lets them "
+        "decline a weak one)",
     )
 )
 
@@ -473,18 +520,19 @@ rule(
     "no-context",
     "warning",
     "The request never reminds the writer when and where you worked together or what they saw.",
-    guide='"Red flags to avoid: Generic letters: \'hardworking, pleasant\' with no anecdotes." "When '
-    'programs see \'matching with low scores\' as a risk, they look for strong, specific clinical '
-    'recommendations": remind the writer of what they observed so the letter can be specific.',
-    good="I worked with you during my four-week anesthesiology observership in March 2027, presenting "
-    "the pre-operative assessments each morning.",
+    guide="\"Red flags to avoid: Generic letters: 'hardworking, pleasant' with no anecdotes.\" "
+    "\"When programs see 'matching with low scores' as a risk, they look for strong, specific "
+    'clinical recommendations": remind the writer of what they observed so the letter can be '
+    "specific.",
+    good="I worked with you during my four-week anesthesiology observership in March 2027, "
+    "presenting the pre-operative assessments each morning.",
     bad="I hope you are doing well. (and straight to the request)",
     kinds=(LETTER,),
 )(
     _missing(
         ("email.shared_work",),
-        "the writer is not reminded when and where you worked together: name the rotation or project, "
-        "the dates, and what they saw you do",
+        "the writer is not reminded when and where you worked together: name the rotation or "
+        "project, the dates, and what they saw you do",
     )
 )
 
@@ -492,8 +540,8 @@ rule(
     "no-purpose",
     "warning",
     "The request never says what the letter is for (anesthesiology residency, ERAS).",
-    guide='"At least 2 letters from US anesthesiologists" for the residency application, uploaded '
-    'through ERAS ("Submit ERAS on opening day with ... At least 3 letters uploaded").',
+    guide='"At least 2 letters from US anesthesiologists" for the residency application, '
+    'uploaded through ERAS ("Submit ERAS on opening day with ... At least 3 letters uploaded").',
     good="I am applying to anesthesiology residency through ERAS this season.",
     bad="Would you be willing to write a strong letter of recommendation about my clinical work?",
     kinds=(LETTER,),
@@ -508,8 +556,8 @@ rule(
     "no-deadline",
     "warning",
     "The request gives no date by which the letter is needed.",
-    guide='"Submit ERAS on opening day with ... At least 3 letters uploaded." A writer can only plan '
-    "around a date they know.",
+    guide='"Submit ERAS on opening day with ... At least 3 letters uploaded." A writer can only '
+    "plan around a date they know.",
     good="I hope to have all letters uploaded by August 15, 2027, about ten weeks from now.",
     bad="(no date anywhere in the request)",
     kinds=(LETTER,),
@@ -523,16 +571,19 @@ rule(
 rule(
     "no-materials",
     "warning",
-    "The request offers nothing to help the writer: no CV, personal statement or ERAS letter request form.",
-    guide='"Ask for honest, strong letters" that are "strong, specific clinical recommendations": '
-    "offer the CV, the personal statement and the ERAS Letter Request Form so the writer can be specific.",
+    "The request offers nothing to help the writer: no CV, personal statement or ERAS letter "
+    "request form.",
+    guide='"Ask for honest, strong letters" that are "strong, specific clinical '
+    'recommendations": offer the CV, the personal statement and the ERAS Letter Request Form so '
+    "the writer can be specific.",
     good="I would be glad to send my CV, personal statement and the ERAS letter request form.",
     bad="(the request ends at the deadline)",
     kinds=(LETTER,),
 )(
     _missing(
         ("email.materials",),
-        "offer what the writer needs: your CV, your personal statement and the ERAS Letter Request Form (Letter ID)",
+        "offer what the writer needs: your CV, your personal statement and the ERAS Letter "
+        "Request Form (Letter ID)",
     )
 )
 
@@ -619,16 +670,18 @@ def _deadline_problems(ctx: RuleContext, sentence) -> list[str]:
     "short-notice",
     "warning",
     "The letter is needed in less than about four weeks (tomorrow, by Friday, a date this month).",
-    guide='"Ask for honest, strong letters, not just polite ones": a strong, specific letter takes a '
-    "busy clinician time, and letters must be uploaded for \"ERAS on opening day\". Ask early; at short "
-    "notice, say so and offer the writer a later date.",
+    guide='"Ask for honest, strong letters, not just polite ones": a strong, specific letter '
+    'takes a busy clinician time, and letters must be uploaded for "ERAS on opening day". Ask '
+    "early; at short notice, say so and offer the writer a later date.",
     good="I hope to have all letters uploaded by August 15, 2027, about ten weeks from now.",
     bad="The letter would need to be uploaded by tomorrow evening.",
     kinds=(LETTER,),
 )
 def short_notice(r: Rule, ctx: RuleContext) -> list[Finding]:
     body = body_sentences(ctx)
-    acknowledged = bool(_with(body, "email.notice_acknowledged")) and bool(_with(body, "email.offers_later_date"))
+    acknowledged = bool(_with(body, "email.notice_acknowledged")) and bool(
+        _with(body, "email.offers_later_date")
+    )
     findings = []
     for s in _with(body, "email.deadline"):
         reasons = _deadline_problems(ctx, s)
@@ -638,17 +691,19 @@ def short_notice(r: Rule, ctx: RuleContext) -> list[Finding]:
             # The drafted letter at short notice says so and offers the writer another date:
             # the courtesy the guide asks for is there, so this is advice, not a warning.
             finding = ctx.at_sentence(
-                r, s,
-                f"short notice ({'; '.join(reasons)}), which the letter acknowledges and offers a later "
-                "date: send it today, and follow up politely",
+                r,
+                s,
+                f"short notice ({'; '.join(reasons)}), which the letter acknowledges and offers a "
+                "later date: send it today, and follow up politely",
             )
             finding.severity = "info"
         else:
             finding = ctx.at_sentence(
-                r, s,
-                f"short notice ({'; '.join(reasons)}): writers need several weeks for a strong letter; "
-                "ask for a date at least four weeks away, or acknowledge the short notice and offer "
-                "a later date",
+                r,
+                s,
+                f"short notice ({'; '.join(reasons)}): writers need several weeks for a strong "
+                "letter; ask for a date at least four weeks away, or acknowledge the short "
+                "notice and offer a later date",
             )
         findings.append(finding)
     return findings
@@ -658,8 +713,9 @@ def short_notice(r: Rule, ctx: RuleContext) -> list[Finding]:
     "demanding-tone",
     "warning",
     "The request orders the writer ('you must', 'I expect you to', 'make sure', 'without fail').",
-    guide='"Ask for honest, strong letters": a letter is a favour the writer may decline. The guide\'s '
-    'own phrasing is a question: "Would you feel comfortable writing a strong letter ...?"',
+    guide='"Ask for honest, strong letters": a letter is a favour the writer may decline. The '
+    "guide's own phrasing is a question: \"Would you feel comfortable writing a strong letter "
+    '...?"',
     good="Would you feel comfortable writing a strong letter? If not, I completely understand.",
     bad="You must upload it by August 25, and I expect you to mention my ventilator work.",
     kinds=(LETTER, "reminder", "feedback-request", "observership-request"),
@@ -667,8 +723,10 @@ def short_notice(r: Rule, ctx: RuleContext) -> list[Finding]:
 def demanding_tone(r: Rule, ctx: RuleContext) -> list[Finding]:
     return [
         ctx.at_sentence(
-            r, s,
-            f"this reads as an order ({_cue_text(s, 'email.demand')}): ask, and leave the writer room to decline",
+            r,
+            s,
+            f"this reads as an order ({_cue_text(s, 'email.demand')}): ask, and leave the writer "
+            "room to decline",
         )
         for s in _with(body_sentences(ctx), "email.demand")
     ]
@@ -680,20 +738,25 @@ def demanding_tone(r: Rule, ctx: RuleContext) -> list[Finding]:
     "The request asks the writer to say more than they saw.",
     guide='"Ask for honest, strong letters, not just polite ones." Program directors look for '
     '"strong, specific clinical recommendations" from those who "directly observed you".',
-    good="Would you be willing to write a strong, honest letter about what you saw of my clinical work?",
-    bad="Could you say that I was the best student you have ever supervised, even if you did not see that yourself?",
+    good="Would you be willing to write a strong, honest letter about what you saw of my "
+    "clinical work?",
+    bad="Could you say that I was the best student you have ever supervised, even if you did not "
+    "see that yourself?",
     kinds=LETTER_LIKE,
 )
 def asks_to_exaggerate(r: Rule, ctx: RuleContext) -> list[Finding]:
     findings = []
     for s in body_sentences(ctx):
-        if "email.exaggerate" in s.cues or ("email.claim_request" in s.cues and "email.superlative" in s.cues):
+        if "email.exaggerate" in s.cues or (
+            "email.claim_request" in s.cues and "email.superlative" in s.cues
+        ):
             shown = s.cues.get("email.exaggerate") or s.cues.get("email.superlative", [])
             findings.append(
                 ctx.at_sentence(
-                    r, s,
-                    f"this asks the writer to overstate ({', '.join(map(repr, shown[:2]))}): ask only for an "
-                    "honest letter about what they saw",
+                    r,
+                    s,
+                    f"this asks the writer to overstate ({', '.join(map(repr, shown[:2]))}): ask "
+                    "only for an honest letter about what they saw",
                 )
             )
     return findings
@@ -703,8 +766,9 @@ def asks_to_exaggerate(r: Rule, ctx: RuleContext) -> list[Finding]:
     "ghostwritten-letter",
     "error",
     "The request offers a ready-made letter for the writer to sign.",
-    guide='"Ask for honest, strong letters, not just polite ones"; programs want "strong, specific '
-    'clinical recommendations" in the writer\'s own words, from someone who "directly observed you".',
+    guide='"Ask for honest, strong letters, not just polite ones"; programs want "strong, '
+    'specific clinical recommendations" in the writer\'s own words, from someone who "directly '
+    'observed you".',
     good="I would be glad to send my CV, personal statement and the ERAS letter request form.",
     bad="I have already written the letter for you; you only need to sign it on your letterhead.",
     kinds=LETTER_LIKE,
@@ -712,12 +776,22 @@ def asks_to_exaggerate(r: Rule, ctx: RuleContext) -> list[Finding]:
 def ghostwritten_letter(r: Rule, ctx: RuleContext) -> list[Finding]:
     return [
         ctx.at_sentence(
-            r, s,
-            f"a letter you wrote for the writer to sign ({_cue_text(s, 'email.ghostwritten')}) is not their "
-            "letter: offer your CV and statement instead",
+            r,
+            s,
+            f"a letter you wrote for the writer to sign ({_cue_text(s, 'email.ghostwritten')}) is "
+            "not their letter: offer your CV and statement instead",
         )
         for s in _with(body_sentences(ctx), "email.ghostwritten")
     ]
 
 
-__all__ = ["DEFENSIVE_KINDS", "EMAIL_KINDS", "defended_scores", "MAX_INTEREST_WORDS", "SHORT_NOTICE_DAYS", "parts", "today", "today_is"]
+__all__ = [
+    "DEFENSIVE_KINDS",
+    "EMAIL_KINDS",
+    "defended_scores",
+    "MAX_INTEREST_WORDS",
+    "SHORT_NOTICE_DAYS",
+    "parts",
+    "today",
+    "today_is",
+]

@@ -1,0 +1,517 @@
+"""Email drafts: the header block, kind detection, and every interest-email and letter-request rule.
+
+The labeled set in tests/data/emails/ was written blind to these rules; the
+one-flaw variants below are new emails (other people, programs and phrasings)
+so that a rule tuned to the labeled set alone would fail here.
+"""
+
+# The emails below keep one paragraph per line, as mail programs want.
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from writer.api import analyze_documents, check_files
+from writer.cli import main
+from writer.config import document_kinds
+from writer.documents.email import blank_headers, detect_kind, parse_headers, recipients
+from writer.documents.reader import make_document
+from writer.errors import InputError
+from writer.rules import RULES, rules_for_kind
+from writer.rules.email import EMAIL_KINDS, today, today_is
+
+EMAILS = Path(__file__).parent / "data" / "emails"
+STATEMENTS = Path(__file__).parent / "data" / "statements"
+LABELED = sorted(EMAILS.glob("*.expected.json"))
+#: The labeled emails were written in early June 2027 ("August 15, 2027, about ten weeks from now").
+WRITTEN_ON = date(2027, 6, 1)
+
+INTEREST_RULES = (
+    "generic-salutation",
+    "mass-email",
+    "no-program-name",
+    "unfilled-placeholder",
+    "no-connection",
+    "email-too-long",
+    "begging",
+    "defensive-score-mention",
+    "blame",
+    "asks-for-position",
+)
+LETTER_RULES = (
+    "no-strong-letter-ask",
+    "no-context",
+    "no-purpose",
+    "no-deadline",
+    "short-notice",
+    "no-materials",
+    "demanding-tone",
+    "asks-to-exaggerate",
+    "ghostwritten-letter",
+    "unprofessional-tone",
+)
+
+
+def judge(texts: list[str], kind: str | None, on: date = WRITTEN_ON):
+    docs = [make_document(t, f"draft{i}.txt", kind=kind) for i, t in enumerate(texts)]
+    with today_is(on):
+        return analyze_documents(docs)
+
+
+def fired(result, include_info: bool = False) -> set[str]:
+    return {f.rule for f in result.findings if include_info or f.severity != "info"}
+
+
+# -- the header block ---------------------------------------------------------------------
+
+HEADED = (
+    'To: "Omar Khalil, MBBS" <o.khalil@juh.example.jo>,\n'
+    "  Dr. Sara Levi <slevi@juh.example.jo>\n"
+    "cc: gme@juh.example.jo\n"
+    "Subject: Letter of recommendation\n"
+    "\n"
+    "Dear Dr. Khalil,\n"
+)
+
+
+def test_headers_are_parsed_with_offsets_continuations_and_quoted_commas() -> None:
+    block = parse_headers(HEADED)
+    assert [f.key for f in block.fields] == ["to", "cc", "subject"]
+    to = block.fields[0]
+    assert HEADED[to.start : to.end].startswith("To: ") and "Levi" in to.value
+    assert block.as_dict()["Cc"] == "gme@juh.example.jo"
+    assert block.as_dict()["Subject"] == "Letter of recommendation"
+    assert HEADED[block.end :].startswith("\nDear")
+    found = recipients(block)
+    assert [r.header for r in found] == ["To", "To", "Cc"]
+    assert found[0].text.startswith('"Omar Khalil, MBBS"')
+    assert {r.domain for r in found} == {"juh.example.jo"}
+
+
+def test_headers_are_blanked_in_the_prose_and_offsets_hold() -> None:
+    doc = make_document(HEADED + "\nI hope you are well.\n", "x.txt")
+    assert len(doc.prose) == len(doc.text)
+    assert doc.prose.lstrip().startswith("Dear Dr. Khalil,")
+    assert doc.headers["Subject"] == "Letter of recommendation"
+    block = parse_headers(doc.text)
+    assert blank_headers(doc.text, block)[: block.end].strip() == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Dr. Park,\n\nTo: the point.\n",  # a header name later in the text is prose
+        "To whom it may concern,\n\nI applied.\n",  # no colon: a salutation, not a header
+        "Note: this is my statement.\n\nIt is.\n",  # not a recognised header name
+    ],
+)
+def test_only_a_real_header_block_at_the_top_counts(text: str) -> None:
+    assert parse_headers(text).fields == ()
+    assert make_document(text, "x.txt").headers == {}
+
+
+def test_a_draft_of_headers_only_is_refused() -> None:
+    with pytest.raises(InputError, match="only email headers"):
+        make_document("To: a@b.org\nSubject: hi\n", "x.txt")
+
+
+# -- which kind of message ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("expected", LABELED, ids=lambda p: p.name.replace(".expected.json", ""))
+def test_labeled_emails_are_detected_as_their_kind(expected: Path) -> None:
+    draft = expected.with_name(expected.name.replace(".expected.json", ".txt"))
+    kind = json.loads(expected.read_text(encoding="utf-8"))["kind"]
+    assert detect_kind(draft.read_text(encoding="utf-8")) == kind
+
+
+def test_statements_stay_statements() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(STATEMENTS.glob("*.txt"))]
+    assert texts
+    assert all(detect_kind(t) is None for t in texts)
+    # a statement that mentions letters of recommendation is still a statement
+    assert detect_kind("My letters of recommendation from Dr. Smith describe my work.\n") is None
+
+
+def test_detection_without_headers_and_the_note_it_leaves() -> None:
+    letter = (
+        "Dear Dr. Brooks,\n\nCould you write a strong letter of recommendation for my "
+        "anesthesiology residency application?\n\nBest regards,\nLayla\n"
+    )
+    doc = make_document(letter, "x.txt")
+    assert doc.kind == "letter-request"
+    assert any("letter-request" in n for n in doc.notes)
+    assert make_document(letter, "x.txt", kind="statement").kind == "statement"
+    interest = (
+        "Dear Ms. Raman,\n\nI have applied to the Lakeshore Medical Center Anesthesiology "
+        "Residency through ERAS.\n\nKind regards,\nAmara\n"
+    )
+    assert make_document(interest, "x.txt").kind == "interest-email"
+
+
+def test_check_files_detects_the_kind_when_none_is_given(tmp_path: Path) -> None:
+    src = EMAILS / "letter-good-brief.txt"
+    target = tmp_path / "request.txt"
+    target.write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    with today_is(WRITTEN_ON):
+        (result,) = check_files([target])
+    assert result.kind == "letter-request"
+    assert not fired(result)
+
+
+# -- the registry -------------------------------------------------------------------------
+
+
+def test_every_email_kind_is_a_document_kind_with_rules() -> None:
+    kinds = document_kinds()
+    for kind in EMAIL_KINDS:
+        assert kind in kinds
+        ids = {r.id for r in rules_for_kind(kind)}
+        assert {"unfilled-placeholder", "generic-salutation", "unprofessional-tone", "blame"} <= ids
+    assert set(INTEREST_RULES) <= {r.id for r in rules_for_kind("interest-email")}
+    letter = {r.id for r in rules_for_kind("letter-request")}
+    assert set(LETTER_RULES) <= letter
+    assert "no-program-name" not in letter
+    # statements are judged exactly as before: no email rule but blame
+    assert not {r.id for r in rules_for_kind("statement")} & (
+        set(INTEREST_RULES + LETTER_RULES) - {"blame"}
+    )
+
+
+@pytest.mark.parametrize("rule_id", sorted(set(INTEREST_RULES + LETTER_RULES)))
+def test_every_email_rule_cites_the_guide_and_is_explained(rule_id: str) -> None:
+    r = RULES[rule_id]
+    assert '"' in r.guide and len(r.good) > 10 and len(r.bad) > 10
+    out = CliRunner().invoke(main, ["explain", rule_id])
+    assert out.exit_code == 0
+    assert "What the guide says:" in out.output and "Bad:" in out.output and "Good:" in out.output
+
+
+def test_check_accepts_the_email_kinds(tmp_path: Path) -> None:
+    draft = tmp_path / "email.txt"
+    draft.write_text(
+        (EMAILS / "interest-good-past-observer.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    ok = CliRunner().invoke(
+        main, ["check", "--no-cache", "--isolated", "--kind", "interest-email", str(draft)]
+    )
+    assert ok.exit_code == 0, ok.output
+    bad = CliRunner().invoke(
+        main, ["check", "--no-cache", "--isolated", "--kind", "interest-mail", str(draft)]
+    )
+    assert bad.exit_code == 2 and "interest-email" in bad.output
+
+
+# -- the labeled set ----------------------------------------------------------------------
+
+
+def _labeled():
+    out = []
+    for expected in LABELED:
+        data = json.loads(expected.read_text(encoding="utf-8"))
+        draft = expected.with_name(expected.name.replace(".expected.json", ".txt"))
+        out.append((draft, data))
+    return out
+
+
+@pytest.fixture(scope="module")
+def labeled_results():
+    pairs = _labeled()
+    docs = [make_document(p.read_text(encoding="utf-8"), str(p), kind=d["kind"]) for p, d in pairs]
+    with today_is(WRITTEN_ON):
+        results = analyze_documents(docs)
+    return {p.name: (d, r) for (p, d), r in zip(pairs, results, strict=True)}
+
+
+@pytest.mark.parametrize("name", [p.name.replace(".expected.json", ".txt") for p in LABELED])
+def test_labeled_email_is_judged_as_expected(labeled_results, name: str) -> None:
+    expected, result = labeled_results[name]
+    got = fired(result)
+    assert set(expected["must"]) <= got, f"missed {set(expected['must']) - got}"
+    assert not got & set(expected["must_not"]), f"unexpected {got & set(expected['must_not'])}"
+
+
+# -- new one-flaw interest emails ---------------------------------------------------------
+
+INTEREST = """To: Dr. Linh Nguyen <lnguyen@bayshore.example.org>
+Subject: Bayshore Medical Center Anesthesiology Residency
+
+Dear Dr. Nguyen,
+
+I have applied to the Bayshore Medical Center Anesthesiology Residency through ERAS. Dr. Kim and I published a case report on malignant hyperthermia last year, and I would be glad to keep working with your department.
+
+EXTRA
+
+Thank you for your time.
+
+Sincerely,
+Ana Souza
+"""
+
+
+def interest(old: str = "EXTRA", new: str = "") -> str:
+    text = INTEREST.replace(old, new)
+    return text.replace("EXTRA\n\n", "").replace("\n\n\n", "\n\n")
+
+
+INTEREST_CASES = [
+    (interest(), None),
+    (interest("Dear Dr. Nguyen,", "Dear Selection Committee,"), "generic-salutation"),
+    (interest("Dear Dr. Nguyen,", "Hello,"), "generic-salutation"),
+    (interest("Dear Dr. Nguyen,", "Respected Sir,"), "generic-salutation"),
+    (interest("Dear Dr. Nguyen,", "Dear Dr. Nguyen and the Selection Committee,"), None),
+    (interest("Subject:", "Bcc: gme@a.example.org, gme@b.example.org\nSubject:"), "mass-email"),
+    (interest("Subject:", "Cc: Coordinator <gme@bayshore.example.org>\nSubject:"), None),
+    (interest("last year", "in [month, year]"), "unfilled-placeholder"),
+    (interest("Ana Souza", "{{ applicant.name }}"), "unfilled-placeholder"),
+    (
+        interest(
+            "EXTRA",
+            "Your program is one of the best in the country, and I would love to be part of it.",
+        ),
+        None,
+    ),
+    (interest("EXTRA", "Please, I have no other option; this is my last chance."), "begging"),
+    (
+        interest(
+            "EXTRA",
+            "Although my Step 2 CK score of 219 is lower than most applicants', I hope you will "
+            "consider me.",
+        ),
+        "defensive-score-mention",
+    ),
+    (interest("EXTRA", "My Step 3 score of 240 was released last week."), None),
+    (
+        interest("EXTRA", "I would be very grateful if you could grant me an interview."),
+        "asks-for-position",
+    ),
+    (
+        interest("EXTRA", "I request you to kindly consider me for an interview."),
+        "asks-for-position",
+    ),
+    (interest("EXTRA", "I hope to meet your residents one day."), None),
+    (
+        interest(
+            "EXTRA",
+            "The hospital administration in my country never supported us, which is why my "
+            "application is weak.",
+        ),
+        "blame",
+    ),
+    (interest("EXTRA", "hope u have a gr8 day!!"), "unprofessional-tone"),
+    (
+        interest(
+            "Dr. Kim and I published a case report on malignant hyperthermia last year, and I "
+            "would be glad to keep working with your department.",
+            "I believe your prestigious program would be a perfect fit for me.",
+        ),
+        "no-connection",
+    ),
+    (
+        interest(
+            "to the Bayshore Medical Center Anesthesiology Residency", "to your residency program"
+        ),
+        "no-program-name",
+    ),
+    (
+        interest(
+            "EXTRA", " ".join(["In those weeks I learned how your team plans every case."] * 25)
+        ),
+        "email-too-long",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def interest_results():
+    return judge([t for t, _ in INTEREST_CASES], "interest-email")
+
+
+@pytest.mark.parametrize(
+    "index", range(len(INTEREST_CASES)), ids=lambda i: INTEREST_CASES[i][1] or f"good-{i}"
+)
+def test_one_flaw_interest_emails(interest_results, index: int) -> None:
+    _, flaw = INTEREST_CASES[index]
+    assert fired(interest_results[index]) == ({flaw} if flaw else set())
+
+
+def test_a_score_defence_is_reported_once_not_also_as_blame() -> None:
+    text = interest(
+        "EXTRA", "I know my Step 1 score does not reflect my true abilities, and it was unfair."
+    )
+    (result,) = judge([text], "interest-email")
+    rules = [f.rule for f in result.findings]
+    assert rules.count("defensive-score-mention") == 1 and "blame" not in rules
+
+
+# -- new one-flaw letter requests ---------------------------------------------------------
+
+LETTER = """To: Dr. Paul Becker <pbecker@stlukes.example.org>
+Subject: Letter of recommendation
+
+Dear Dr. Becker,
+
+I hope you are well. You supervised my sub-internship in the surgical ICU at St. Luke's in October 2026, including the central lines I placed with you.
+
+I am applying to anesthesiology residency through ERAS. Would you be comfortable writing a strong letter about my clinical skills and my potential in anesthesia? I understand completely if not.
+
+I hope to have my letters uploaded by August 20, 2027. I can send my CV, personal statement and the letter request form.
+
+EXTRA
+
+Best regards,
+Ana Souza
+"""
+DEADLINE = "I hope to have my letters uploaded by August 20, 2027."
+
+
+def letter(old: str = "EXTRA", new: str = "") -> str:
+    text = LETTER.replace(old, new)
+    return text.replace("EXTRA\n\n", "").replace("\n\n\n", "\n\n")
+
+
+LETTER_CASES = [
+    (letter(), None),
+    (letter(DEADLINE, "I hope to have my letters uploaded by 2027-08-20."), None),
+    (letter(DEADLINE, "I hope to have my letters uploaded by 8/20/2027."), None),
+    (letter(DEADLINE, "My letters are due on 20 August."), None),
+    (letter(DEADLINE, "I hope to have my letters uploaded by June 10, 2027."), "short-notice"),
+    (
+        letter(DEADLINE, "I hope to have my letters uploaded by the end of next week."),
+        "short-notice",
+    ),
+    (letter(DEADLINE, "The letter is due within 10 days."), "short-notice"),
+    (letter(DEADLINE, "I would need it by Monday."), "short-notice"),
+    (
+        letter(DEADLINE, "I hope to have my letters uploaded by May 20, 2027."),
+        "short-notice",
+    ),  # passed
+    (letter(DEADLINE, "I hope to have my letters uploaded soon."), "no-deadline"),
+    (letter("EXTRA", "I need you to submit it before then."), "demanding-tone"),
+    (letter("EXTRA", "Send it to me as soon as you can."), "demanding-tone"),
+    (
+        letter("EXTRA", "Feel free to embellish a little; it would help a lot."),
+        "asks-to-exaggerate",
+    ),
+    (
+        letter("EXTRA", "Could you write that I was the top student you have ever taught?"),
+        "asks-to-exaggerate",
+    ),
+    (letter("EXTRA", "I have drafted a letter that you can edit and sign."), "ghostwritten-letter"),
+    (letter("EXTRA", "Thanks a ton!!! :)"), "unprofessional-tone"),
+    (letter("EXTRA", "Kindly revert at your convenience; I will be highly obliged."), None),
+    (
+        letter(
+            "Would you be comfortable writing a strong letter about my clinical skills and my "
+            "potential in anesthesia?",
+            "Would you be able to write me a letter of recommendation?",
+        ),
+        "no-strong-letter-ask",
+    ),
+    (
+        letter(
+            "You supervised my sub-internship in the surgical ICU at St. Luke's in October 2026, "
+            "including the central lines I placed with you.",
+            "I have always admired your teaching.",
+        ),
+        "no-context",
+    ),
+    (
+        letter(
+            "I am applying to anesthesiology residency through ERAS.",
+            "I am getting my documents ready.",
+        ),
+        "no-purpose",
+    ),
+    (
+        letter(" I can send my CV, personal statement and the letter request form.", ""),
+        "no-materials",
+    ),
+    (
+        letter(
+            "EXTRA", "The faculty at my school never taught us anything, so my scores suffered."
+        ),
+        "blame",
+    ),
+    (
+        letter(
+            "EXTRA",
+            "Given that my Step scores are not as strong as I had hoped, your letter matters a "
+            "great deal.",
+        ),
+        None,
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def letter_results():
+    return judge([t for t, _ in LETTER_CASES], "letter-request")
+
+
+@pytest.mark.parametrize(
+    "index", range(len(LETTER_CASES)), ids=lambda i: LETTER_CASES[i][1] or f"good-{i}"
+)
+def test_one_flaw_letter_requests(letter_results, index: int) -> None:
+    _, flaw = LETTER_CASES[index]
+    assert fired(letter_results[index]) == ({flaw} if flaw else set())
+
+
+# -- short notice and "today" -------------------------------------------------------------
+
+
+def test_short_notice_is_measured_from_an_injectable_today() -> None:
+    text = letter()  # "by August 20, 2027"
+    (early,) = judge([text], "letter-request", on=date(2027, 6, 1))
+    (late,) = judge([text], "letter-request", on=date(2027, 8, 6))
+    assert "short-notice" not in fired(early)
+    assert "short-notice" in fired(late)
+    notice = next(f for f in late.findings if f.rule == "short-notice")
+    assert "14 days away" in notice.message
+    with today_is(date(2030, 1, 2)):
+        assert today() == date(2030, 1, 2)
+    assert today() == date.today()
+
+
+def test_a_date_without_a_year_is_the_next_one() -> None:
+    text = letter(DEADLINE, "I hope to have my letters uploaded by June 12.")
+    (soon,) = judge([text], "letter-request", on=date(2027, 6, 1))
+    (next_year,) = judge([text], "letter-request", on=date(2027, 6, 20))
+    assert "short-notice" in fired(soon)
+    assert "short-notice" not in fired(next_year)
+
+
+def test_short_notice_acknowledged_with_a_later_date_offered_is_advice_only() -> None:
+    text = letter(
+        DEADLINE,
+        "I hope to have my letters uploaded by June 10, 2027. I realize this is shorter notice "
+        "than I would "
+        "have liked; if that date is difficult, please tell me what would work for you.",
+    )
+    (result,) = judge([text], "letter-request")
+    assert not fired(result)
+    assert [f.severity for f in result.findings if f.rule == "short-notice"] == ["info"]
+
+
+def test_an_apology_alone_does_not_excuse_short_notice() -> None:
+    text = letter(DEADLINE, "I am so sorry for the late request: I need it by tomorrow evening.")
+    (result,) = judge([text], "letter-request")
+    assert "short-notice" in fired(result)
+
+
+def test_findings_point_into_the_original_text() -> None:
+    text = interest("Subject:", "Cc: a@x.example.org, b@y.example.org, c@z.example.org\nSubject:")
+    (result,) = judge([text], "interest-email")
+    (mass,) = [f for f in result.findings if f.rule == "mass-email"]
+    assert text[mass.start : mass.end].startswith("To: Dr. Linh Nguyen")
+    assert mass.line == 1 and mass.end_line == 2
+    text = interest("last year", "in [Month Year]")
+    (result,) = judge([text], "interest-email")
+    (placeholder,) = [f for f in result.findings if f.rule == "unfilled-placeholder"]
+    assert text[placeholder.start : placeholder.end] == "[Month Year]"
