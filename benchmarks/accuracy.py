@@ -44,9 +44,21 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+SENTENCE_FILES = ("sentences.jsonl", "sentences_dev2.jsonl")
+
+
 def load_sentences(split: str = "test") -> list[dict]:
-    rows = [json.loads(line) for line in (DATA / "sentences.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [r for r in rows if split == "all" or r["split"] == split]
+    """Labeled sentences of one split: `test` (held out), `dev`, `dev2` (tuning), `tuning` or `all`."""
+    rows = []
+    for name in SENTENCE_FILES:
+        path = DATA / name
+        if path.exists():
+            rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if split == "all":
+        return rows
+    if split == "tuning":
+        return [r for r in rows if r["split"] in ("dev", "dev2")]
+    return [r for r in rows if r["split"] == split]
 
 
 def sentence_scores(rows: list[dict], analyzer=None) -> tuple[dict[str, Score], list[tuple[dict, set[str]]]]:
@@ -99,7 +111,7 @@ def _toml(data: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", default="test", choices=["test", "dev", "all"])
+    parser.add_argument("--split", default="test", choices=["test", "dev", "dev2", "tuning", "all"])
     parser.add_argument("--errors", action="store_true", help="list the sentences each tag got wrong")
     args = parser.parse_args(argv)
 

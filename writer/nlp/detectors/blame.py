@@ -94,6 +94,12 @@ def _agent_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[st
             if negated or _is_negative_subject(subj):
                 if setback or _object_is_me(tok):
                     found.append(f"{subj.text!r} did not {lemma} …")
+        elif lemma in helping and negated and subj is not None and subj.dep_ == "nsubjpass" and subj.lower_ in ("we", "i"):
+            if setback:
+                found.append(f"{subj.text} were never {tok.text} …")  # "we were never trained for the USMLE"
+        elif lemma == "give" and subj is not None and subj.dep_ == "nsubjpass" and is_first_person(subj):
+            if _external(agent, agents) or any(c.lower_ in ("bad", "wrong", "poor") for c in tok.subtree):
+                found.append(f"given … by {agent.text if agent is not None else 'others'}")
     return found
 
 
@@ -108,6 +114,16 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
     helping = ctx.words("blame", "help_verbs")
     counterfactual = sent.has("blame.counterfactual")
     found = []
+    if counterfactual:
+        for tok in sent.span:
+            # "Had the NBME allowed extra time, my score would look different"
+            if tok.dep_ == "advcl" and any(c.lower_ == "had" and c.i < tok.i and c.dep_ == "aux" and c.i == tok.left_edge.i for c in tok.children):
+                subj = subject_of(tok)
+                if _external(subj, agents):
+                    found.append(f"had {subj.text} … it would …")
+            # "If I had been born in Ohio…": the circumstance of birth
+            if tok.lemma_ == "bear" and tok.dep_ == "advcl" and any(c.lower_ == "if" for c in tok.children):
+                found.append("if I had been born elsewhere …")
     for tok in sent.span:
         if tok.dep_ != "mark" or tok.lower_ not in ("because", "if"):
             continue
@@ -134,6 +150,9 @@ def _real_ownership(sent: SentenceFeatures) -> list[str]:
         before = doc[max(sent.span.start, a - 2) : a]
         if any(t.lower_ in ("not", "n't", "never", "no") for t in before):
             continue
+        after = doc[b : min(sent.span.end, b + 5)]
+        if doc[a:b].text.lower().startswith("not because") and any(t.lower_ in ("i", "me", "my") for t in after):
+            continue  # "…, not because of anything I did": a denial of fault, not ownership
         out.append(doc[a:b].text)
     return out
 
@@ -180,7 +199,11 @@ def _negative_subject_near(sent: SentenceFeatures, hit) -> bool:
 
 def _about_exam_system(sent: SentenceFeatures) -> bool:
     words = {t.lemma_.lower() for t in sent.span}
-    return bool(words & {"exam", "test", "usmle", "system", "examination", "score", "standardized"})
+    return bool(
+        words
+        & {"exam", "test", "usmle", "nbme", "system", "examination", "score", "standardized", "question",
+           "vignette", "board", "step", "grader", "cutoff", "filter"}
+    )
 
 
 def _critique(sent: SentenceFeatures) -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from writer.nlp.detectors.context import Context
 from writer.nlp.features import FIRST_PERSON_ANY, SentenceFeatures, overlaps
 
-_STRONG_NOUNS = {"exam", "examination", "test", "score", "attempt", "percentile", "board", "retake", "boards"}
+_STRONG_NOUNS = {"exam", "test", "score", "attempt", "percentile", "board", "retake", "boards"}
 _OTHER_PEOPLE = {
     "brother", "sister", "cousin", "friend", "father", "mother", "son", "daughter", "husband",
     "wife", "colleague", "classmate", "roommate", "he", "she", "his", "her",
@@ -53,7 +53,11 @@ def detect_exam(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if sent.lowers & procedure:
         return []
 
-    nouns = [t for t in sent.tokens_of("exam.exam_noun") if t.pos_ in ("NOUN", "PROPN")]
+    nouns = [
+        t
+        for t in sent.tokens_of("exam.exam_noun")
+        if t.pos_ in ("NOUN", "PROPN") and not _owned_by_someone_else(sent, (t.i, t.i + 1))
+    ]
     verbs = [t for t in sent.tokens_of("exam.exam_verb") if t.pos_ in ("VERB", "AUX")]
     numbers = sent.hit_texts("exam.score_number")
     strong_nouns = [t for t in nouns if t.lemma_.lower() in _STRONG_NOUNS]

@@ -61,8 +61,10 @@ def detect_why_specialty(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if not specialty:
         return []
     attraction = _texts(sent, "structure.attraction")
-    if _future_marked(sent) and sent.has("structure.career") and not attraction:
-        return []  # "Long term, I want to work where anesthesia and critical care meet": a goal
+    if _future_marked(sent) and sent.has("structure.career"):
+        return []  # "Long term, I want a career in academic anesthesiology": a goal
+    if "anecdote" in sent.tags and not sent.has("structure.calling") and not attraction:
+        return []
     if attraction and (sent.first_person or _field_is_subject(sent)):
         return [f"{specialty[0]!r} with {attraction[0]!r}"]
     qualities = _texts(sent, "structure.field_quality")
@@ -104,20 +106,21 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if "anecdote" in sent.tags:
         return []
     doc = sent.span.doc
+    specific = any(t.like_num or t.pos_ == "PROPN" for t in sent.span)
     for a, _ in sent.hits("structure.achievement"):
         verb = doc[a]
         if verb.pos_ != "VERB" or is_negated(verb):
             continue
         subj = subject_of(verb)
-        if subj is None or subj.lower_ != "i":
+        if subj is None or subj.lower_ not in ("i", "we"):
             continue
-        if any(t.like_num or t.pos_ == "PROPN" for t in sent.span):
+        if specific:
             return [f"did: {verb.text!r}"]
     return []
 
 
 def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
-    if _future_marked(sent):
+    if _future_marked(sent) or "blame" in sent.tags:
         return []
     mine = any(t.lower_ in FIRST_PERSON_ANY for t in sent.span)
     value = _texts(sent, "structure.img_value")
@@ -125,7 +128,7 @@ def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
         return [f"international value: {value[0]!r}"]
     context = _texts(sent, "structure.img_context", "structure.place")
     lesson = _texts(sent, "structure.img_lesson")
-    if context and lesson and (mine or "anecdote" in sent.tags):
+    if context and (lesson or "anecdote" in sent.tags) and (mine or "anecdote" in sent.tags):
         return [f"{context[0]!r}: {lesson[0]!r}"]
     return []
 
@@ -133,6 +136,9 @@ def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
 def detect_why_now(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if _future_marked(sent) and not sent.has("structure.timing"):
         return []
+    now_words = _texts(sent, "structure.now_words")
+    if now_words and sent.has("structure.residency_start") and not _quoted(sent) and not _past_readiness(sent):
+        return [f"now: {now_words[0]!r}"]
     timing = _texts(sent, "structure.timing")
     timing = [t for t in timing if not _quoted(sent)]
     if timing and sent.first_person or timing and sent.has("structure.residency_start"):
@@ -147,10 +153,18 @@ def detect_why_now(sent: SentenceFeatures, ctx: Context) -> list[str]:
             subj = subject_of(tok.head if tok.dep_ in ("acomp", "amod", "oprd") else tok)
             if subj is None or subj.lower_ != "i" or is_negated(tok.head) or is_negated(tok):
                 continue
-            if tok.head.tag_ == "VBD" and tok.head.lemma_ == "be":
+            if tok.head.tag_ == "VBD" and tok.head.lemma_ in ("be", "feel", "become", "seem"):
                 continue  # "I was ready to quit medicine": then, not now
         return [f"readiness: {span.text!r}"]
     return []
+
+
+def _past_readiness(sent: SentenceFeatures) -> bool:
+    """ "In 2019 I felt ready for residency, but I was not": readiness then, not now."""
+    return any(
+        t.lemma_.lower() in ("ready", "prepared") and t.head.tag_ == "VBD" and t.head.lemma_ in ("be", "feel", "seem")
+        for t in sent.span
+    )
 
 
 def _quoted(sent: SentenceFeatures) -> bool:
