@@ -601,3 +601,31 @@ def test_real_process_with_stdin_closed(case_id: str, tmp_path: Path) -> None:
     assert _snapshot(tmp_path) == before
     if case_id == "ten-megabytes":
         assert elapsed < 20, f"refusing a 10 MB file took {elapsed:.1f}s"
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        (b"", "<stdin>: empty draft"),
+        (b"%PDF-1.4\n", "<stdin>: this is a PDF"),
+        (b"I love anesthesia. " * 150_000, "too large for a draft (limit 2,000,000)"),
+    ],
+    ids=["empty", "pdf", "endless"],
+)
+def test_bad_standard_input(data: bytes, fragment: str) -> None:
+    result = CliRunner().invoke(main, ["check", "-"], input=data)
+    assert result.exit_code == 2, result.output
+    assert fragment in result.output
+    assert "Traceback" not in result.output
+
+
+def test_standard_input_closed() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "writer", "check", "-"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=lambda: os.close(0),
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.strip() == "stmt: error: -: standard input is closed; give a file instead"

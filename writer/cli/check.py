@@ -254,8 +254,14 @@ def check_command(
 
 
 def _read_stdin() -> bytes:
-    stream = getattr(sys.stdin, "buffer", None)
-    return stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+    from writer.documents.reader import MAX_BYTES
+
+    if sys.stdin is None:  # started with standard input closed (cron, some CI runners)
+        raise InputError("-: standard input is closed; give a file instead")
+    stream = getattr(sys.stdin, "buffer", sys.stdin)
+    # One byte past the limit is enough to refuse it; `yes | stmt check -` must not fill memory.
+    data = stream.read(MAX_BYTES + 1)
+    return data if isinstance(data, bytes) else data.encode("utf-8")
 
 
 def _config_source(config_path: str | None, isolated: bool):
