@@ -70,7 +70,11 @@ class CueFinder:
                     docs = list(nlp.tokenizer.pipe(sorted({p.lower() for p in group.phrases})))
                 for lemma in group.lemmas:
                     words = lemma.lower().split()
-                    if len(words) == 1:
+                    if len(words) == 1 and len(split := nlp.tokenizer(words[0])) > 1:
+                        # "c-section", "end-tidal": the tokenizer splits them, so
+                        # match them as words, not as one lemma
+                        docs.append(split)
+                    elif len(words) == 1:
                         self.single_lemmas[words[0]].add(key)
                     else:
                         docs.append(Doc(nlp.vocab, words=words))

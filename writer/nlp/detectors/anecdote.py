@@ -54,9 +54,10 @@ def scene_tokens(sent: SentenceFeatures, key: str = "anecdote.scene"):
 
 def _definite(tokens) -> bool:
     """ "the ventilator", "her saturation": a particular thing in a particular room."""
+    nodes = {t for t in tokens} | {t.head for t in tokens if t.dep_ in ("compound", "amod")}
     return any(
         c.dep_ in ("det", "poss") and c.lower_ in ("the", "her", "his", "their", "its", "our")
-        for t in tokens
+        for t in nodes
         for c in t.children
     )
 
@@ -72,6 +73,8 @@ def detect_anecdote(sent: SentenceFeatures, ctx: Context) -> list[str]:
     particular = sent.hit_texts("anecdote.particular")
     if sent.has("anecdote.lesson") and not particular and len({t.lemma_ for t in strong}) < 2:
         return []
+    if not strong and not (particular or sent.has("anecdote.narrative")):
+        return []  # "My father, a general surgeon, hoped I would follow him into surgery"
     narrative = sent.hit_texts("anecdote.narrative")
     generic = sent.hit_texts("anecdote.generic")
     people = any(t.lower_ in ("she", "he", "her", "him", "his", "we") for t in sent.span)
@@ -82,7 +85,7 @@ def detect_anecdote(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if generic_subject or (generic and not happened):
         return []
     names = ", ".join(sorted({t.text for t in scene})[:4])
-    if happened and concrete:
+    if happened and (concrete or len({t.lemma_ for t in strong}) >= 2):
         return [f"scene: {names}"]
     if not happened and strong and (particular or people) and len(scene) >= 2 and sent.present_progressive_or_simple:
         # the narrated present: "The monitor alarms; her saturation is 82%."

@@ -43,10 +43,12 @@ def _future_marked(sent: SentenceFeatures) -> list[str]:
                 continue  # "I hoped to be a surgeon", "I learned to plan ahead": not a goal
         if tok is not None and tok.pos_ == "NOUN":
             poss = [c for c in tok.children if c.dep_ == "poss"]
-            if poss and poss[0].lower_ not in ("my", "our"):
-                continue
-            if any(c.dep_ == "compound" for c in tok.children):
-                continue  # "my study plan", "the dialysis plan": not a plan for the future
+            if not poss or poss[0].lower_ != "my":
+                continue  # "the goal was a MAP above 65", "our plan was an RSI": not my future
+            if any(c.dep_ == "compound" and c.lemma_ not in ("year", "career", "life", "term") for c in tok.children):
+                continue  # "my study plan": not a plan for the future
+            if any(c.lower_ in ("previous", "old", "original", "former", "first", "earlier") for c in tok.children):
+                continue  # "my previous plan was…": a past goal
         out.append(doc[a:b].text)
     return out
 
@@ -89,21 +91,53 @@ def _mine_outside_subject(sent: SentenceFeatures) -> bool:
     return any(t.lower_ in FIRST_PERSON and t.i not in inside for t in sent.span)
 
 
+_EVIDENCE_SUBJECTS = {
+    "letter", "letters", "poster", "paper", "study", "project", "elective", "evaluation", "research",
+    "work", "team", "observership", "externship", "rotation", "publication", "abstract",
+}
+
+
+def _evidence_is_mine(sent: SentenceFeatures, hit) -> bool:
+    """The evidence belongs to the applicant: "my poster", or a clause whose subject is I/we."""
+    doc = sent.span.doc
+    tok = doc[hit[0]]
+    if tok.lemma_.lower() == "letter":
+        return True  # a letter is always written for the applicant
+    for node in (tok, tok.head):
+        if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in node.children):
+            return True
+    node = tok
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX"):
+            subj = subject_of(node)
+            if subj is not None:
+                if subj.lower_ in FIRST_PERSON_ANY:
+                    return True
+                if subj.lower_ not in ("it", "this", "that", "which", "who", "there"):
+                    # "My poster won second prize" yes; "my mother worked as a midwife" no
+                    mine = any(c.lower_ in ("my", "our") for c in subj.subtree)
+                    return mine and subj.lemma_ in _EVIDENCE_SUBJECTS
+        if node.head is node:
+            break
+        node = node.head
+    return _mine_outside_subject(sent)
+
+
 def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
-    if (_future_marked(sent) or sent.future) and not sent.past:
+    if _future_marked(sent) or (sent.future and not sent.past) or sent.has("structure.not_evidence"):
         return []
     if "blame" in sent.tags or "why_now" in sent.tags and not sent.has("structure.achievement"):
         return []
-    if not _mine_outside_subject(sent):
+    if not _mine_outside_subject(sent) and not sent.has("structure.evidence"):
         return []
     generic = ctx.words("structure", "generic_claims")
     text = sent.span.text.lower()
     if any(g in text for g in generic) and not sent.has("structure.evidence"):
         return []  # "I am a team player": a claim, not evidence
-    evidence = _texts(sent, "structure.evidence")
+    evidence = [sent.span.doc[a:b].text for a, b in sent.hits("structure.evidence") if _evidence_is_mine(sent, (a, b))]
     if evidence:
         return [f"evidence: {evidence[0]!r}"]
-    if "anecdote" in sent.tags:
+    if "anecdote" in sent.tags or "exam" in sent.tags:
         return []
     doc = sent.span.doc
     specific = any(t.like_num or t.pos_ == "PROPN" for t in sent.span)
@@ -129,7 +163,7 @@ def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
     context = _texts(sent, "structure.img_context", "structure.place")
     lesson = _texts(sent, "structure.img_lesson")
     if context and (lesson or "anecdote" in sent.tags) and (mine or "anecdote" in sent.tags):
-        return [f"{context[0]!r}: {lesson[0]!r}"]
+        return [f"{context[0]!r}: {(lesson or ['in a scene'])[0]!r}"]
     return []
 
 
