@@ -126,3 +126,29 @@ def test_explain_unknown_rule_suggests():
     result = run("explain", "blam")
     assert result.exit_code == 2
     assert "did you mean blame" in result.output
+
+
+def test_unreadable_file_is_reported_on_stderr_once(tmp_path, write, strong_text):
+    good = write("good.txt", strong_text)
+    proc = subprocess.run(
+        [sys.executable, "-m", "writer", "check", str(good), str(tmp_path / "missing.txt")],
+        capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120,
+    )
+    assert proc.returncode == 2
+    assert "missing.txt" not in proc.stdout
+    assert proc.stderr.count("no such file") == 1
+    assert proc.stderr.startswith("stmt: error: ")
+
+
+def test_a_bug_is_one_line_and_exit_3(monkeypatch, write, strong_text):
+    import writer.api
+
+    def boom(*args, **kwargs):
+        raise ValueError("kaboom")
+
+    monkeypatch.setattr(writer.api, "check_files", boom)
+    monkeypatch.delenv("STMT_DEBUG", raising=False)
+    result = run("check", "--no-cache", str(write("d.txt", strong_text)))
+    assert result.exit_code == 3
+    assert "internal error: ValueError: kaboom" in result.output
+    assert "Traceback" not in result.output

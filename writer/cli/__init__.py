@@ -8,18 +8,20 @@ Nothing here imports spaCy: only commands that analyze text pay for it.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import click
 
 from writer import __version__
-from writer.errors import EXIT_INTERRUPTED, EXIT_USAGE, StmtError
+from writer.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, StmtError
 
 EXIT_CODES_HELP = """\b
 Exit codes:
   0  no finding at or above --fail-on
   1  a finding at or above --fail-on
   2  usage or input error (bad path, unreadable draft, broken profile...)
+  3  internal error (a bug in stmt; STMT_DEBUG=1 shows the traceback)
   130 interrupted (Ctrl-C)"""
 
 
@@ -48,6 +50,17 @@ class StmtGroup(click.Group):
             sys.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             sys.exit(EXIT_USAGE)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as err:  # a bug: say so in one line; STMT_DEBUG=1 shows the traceback
+            if os.environ.get("STMT_DEBUG"):
+                raise
+            click.echo(
+                f"stmt: internal error: {type(err).__name__}: {err} "
+                "(a bug in stmt: please report it; STMT_DEBUG=1 shows the traceback)",
+                err=True,
+            )
+            sys.exit(EXIT_INTERNAL)
 
 
 @click.group(cls=StmtGroup, epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]})

@@ -357,16 +357,13 @@ def _report(results, fmt: str, quiet: bool, statistics: bool) -> None:
     color = fmt == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     if statistics and fmt == "text":
         output = render_statistics(results)
-        errors = [r.error for r in results if r.error]
-        output = "\n".join([*errors, output] if output else errors)
     else:
         output = REPORTERS[fmt](results, color=color, quiet=quiet, statistics=statistics)
     if output:
         click.echo(output)
-    if fmt != "text":
-        for r in results:
-            if r.error:
-                click.echo(f"stmt: error: {r.error}", err=True)
+    for r in results:
+        if r.error:
+            click.echo(f"stmt: error: {r.error}", err=True)
 
 
 def _exit_code(results, jobs: list[_Job], cli_fail_on: str | None) -> int:

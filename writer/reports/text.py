@@ -24,10 +24,7 @@ def render_text(
     out: list[str] = []
     for result in results:
         if result.error:
-            out.append(
-                click.style(f"{result.error}", fg="red", bold=True) if color else result.error
-            )
-            continue
+            continue  # the CLI reports unreadable files on stderr, as "stmt: error: …"
         baselined = {id(f) for f in result.baselined}
         for f in result.findings:
             sev = (
