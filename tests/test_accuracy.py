@@ -1,0 +1,71 @@
+"""Accuracy floors: a regression in any detector or judgement fails CI.
+
+The floors sit a little under the figures `benchmarks/accuracy.py` prints on
+the held-out `test` split (never tuned on); raise them when the detectors get
+better, never lower them to make a change pass.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("accuracy", ROOT / "benchmarks" / "accuracy.py")
+accuracy = importlib.util.module_from_spec(_spec)
+sys.modules["accuracy"] = accuracy  # dataclasses look their module up there
+_spec.loader.exec_module(accuracy)
+
+HELD_OUT_F1_FLOORS = {
+    "exam": 0.86,
+    "blame": 0.79,
+    "anecdote": 0.77,
+    "why_specialty": 0.70,
+    "why_me": 0.60,
+    "img_perspective": 0.55,
+    "why_now": 0.81,
+    "future_goals": 0.84,
+}
+TUNING_F1_FLOOR = 0.80
+
+
+@pytest.fixture(scope="module")
+def held_out(analyzer):
+    scores, _ = accuracy.sentence_scores(accuracy.load_sentences("test"), analyzer)
+    return scores
+
+
+@pytest.mark.parametrize("tag", accuracy.TAGS)
+def test_held_out_f1_floor(held_out, tag):
+    assert held_out[tag].f1 >= HELD_OUT_F1_FLOORS[tag], f"{tag}: F1 {held_out[tag].f1:.3f}"
+
+
+def test_tuning_sets_stay_learned(analyzer):
+    scores, _ = accuracy.sentence_scores(accuracy.load_sentences("tuning"), analyzer)
+    for tag, score in scores.items():
+        assert score.f1 >= TUNING_F1_FLOOR, f"{tag}: F1 {score.f1:.3f} on the tuning sets"
+
+
+def test_the_labeled_set_is_large_and_split():
+    rows = accuracy.load_sentences("all")
+    held = [r for r in rows if r["split"] == "test"]
+    assert len(rows) >= 400 and len(held) >= 200
+    for tag in accuracy.TAGS:
+        assert sum(tag in r["tags"] for r in held) >= 25, tag
+
+
+def test_every_whole_statement_is_judged_as_expected():
+    results = accuracy.statement_agreement()
+    assert len(results) >= 10
+    wrong = [(name, missed, extra) for name, missed, extra in results if missed or extra]
+    assert not wrong
+
+
+def test_every_labeled_email_is_judged_as_expected():
+    results = accuracy.email_agreement()
+    assert len(results) >= 30
+    wrong = [(name, missed, extra) for name, missed, extra in results if missed or extra]
+    assert not wrong
