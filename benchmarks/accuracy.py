@@ -21,7 +21,16 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 sys.path.insert(0, str(ROOT))
 
-TAGS = ("exam", "blame", "anecdote", "why_specialty", "why_me", "img_perspective", "why_now", "future_goals")
+TAGS = (
+    "exam",
+    "blame",
+    "anecdote",
+    "why_specialty",
+    "why_me",
+    "img_perspective",
+    "why_now",
+    "future_goals",
+)
 
 
 @dataclass
@@ -53,7 +62,11 @@ def load_sentences(split: str = "test") -> list[dict]:
     for name in SENTENCE_FILES:
         path = DATA / name
         if path.exists():
-            rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            rows += [
+                json.loads(line)
+                for line in path.read_text(encoding="utf-8").splitlines()
+                if line.strip()
+            ]
     if split == "all":
         return rows
     if split == "tuning":
@@ -61,14 +74,16 @@ def load_sentences(split: str = "test") -> list[dict]:
     return [r for r in rows if r["split"] == split]
 
 
-def sentence_scores(rows: list[dict], analyzer=None) -> tuple[dict[str, Score], list[tuple[dict, set[str]]]]:
+def sentence_scores(
+    rows: list[dict], analyzer=None
+) -> tuple[dict[str, Score], list[tuple[dict, set[str]]]]:
     if analyzer is None:
         from writer.api import get_analyzer
 
         analyzer = get_analyzer()
     predicted = analyzer.tag_sentences([r["text"] for r in rows])
     scores = {t: Score() for t in TAGS}
-    for row, pred in zip(rows, predicted):
+    for row, pred in zip(rows, predicted, strict=True):
         gold = set(row["tags"])
         for t in TAGS:
             if t in pred and t in gold:
@@ -77,10 +92,12 @@ def sentence_scores(rows: list[dict], analyzer=None) -> tuple[dict[str, Score], 
                 scores[t].fp += 1
             elif t in gold:
                 scores[t].fn += 1
-    return scores, list(zip(rows, predicted))
+    return scores, list(zip(rows, predicted, strict=True))
 
 
-def statement_agreement(folder: Path = DATA / "statements") -> list[tuple[str, list[str], list[str]]]:
+def statement_agreement(
+    folder: Path = DATA / "statements",
+) -> list[tuple[str, list[str], list[str]]]:
     """For each statement: (name, expected rules that did not fire, forbidden rules that fired)."""
     from writer.api import check_files
     from writer.profile import parse_profile
@@ -124,9 +141,13 @@ def _toml(data: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--split", default="test", choices=["test", "dev", "dev2", "tuning", "all"])
-    parser.add_argument("--errors", action="store_true", help="list the sentences each tag got wrong")
+    parser.add_argument(
+        "--errors", action="store_true", help="list the sentences each tag got wrong"
+    )
     args = parser.parse_args(argv)
 
     rows = load_sentences(args.split)
@@ -135,7 +156,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'tag':<16} {'P':>6} {'R':>6} {'F1':>6} {'TP':>4} {'FP':>4} {'FN':>4}")
     for t in TAGS:
         s = scores[t]
-        print(f"{t:<16} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:4d} {s.fp:4d} {s.fn:4d}")
+        print(
+            f"{t:<16} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:4d} {s.fp:4d} {s.fn:4d}"
+        )
     macro = sum(s.f1 for s in scores.values()) / len(TAGS)
     print(f"{'macro F1':<16} {'':>6} {'':>6} {macro:6.3f}")
     if args.errors:

@@ -58,7 +58,16 @@ def test_json_contract(write, strong_text):
     text = path.read_text()
     for s in f["sentences"]:
         assert text[s["start"] : s["end"]] == s["text"]
-        assert set(s["tags"]) <= {"exam", "blame", "anecdote", "why_specialty", "why_me", "img_perspective", "why_now", "future_goals"}
+        assert set(s["tags"]) <= {
+            "exam",
+            "blame",
+            "anecdote",
+            "why_specialty",
+            "why_me",
+            "img_perspective",
+            "why_now",
+            "future_goals",
+        }
     assert f["stats"]["exam_sentences"] == sum("exam" in s["tags"] for s in f["sentences"])
 
 
@@ -101,7 +110,11 @@ def test_real_subprocess_many_files_one_run(write, strong_text):
     env = {**os.environ, "NO_COLOR": "1"}
     proc = subprocess.run(
         [sys.executable, "-m", "writer", "check", "--format", "json", str(a), str(b)],
-        capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
     )
     assert proc.returncode == 1, proc.stderr
     data = json.loads(proc.stdout)
@@ -132,7 +145,10 @@ def test_unreadable_file_is_reported_on_stderr_once(tmp_path, write, strong_text
     good = write("good.txt", strong_text)
     proc = subprocess.run(
         [sys.executable, "-m", "writer", "check", str(good), str(tmp_path / "missing.txt")],
-        capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
     )
     assert proc.returncode == 2
     assert "missing.txt" not in proc.stdout

@@ -83,7 +83,14 @@ def _stats(analysis) -> dict[str, Any]:
     exam = sum(1 for s in analysis.sentences if "exam" in s.tags)
     structure = {
         tag: [s.line for s in analysis.sentences if tag in s.tags]
-        for tag in ("why_specialty", "why_me", "why_now", "img_perspective", "future_goals", "anecdote")
+        for tag in (
+            "why_specialty",
+            "why_me",
+            "why_now",
+            "img_perspective",
+            "future_goals",
+            "anecdote",
+        )
     }
     return {
         "words": count_words(prose),

@@ -8,6 +8,7 @@ split values, hard-negative notes) and tests/data/statements/*.txt with
 their .expected.json files, then prints per-tag counts per split.
 Exits non-zero on any problem.
 """
+
 import json
 import re
 import sys
@@ -15,13 +16,32 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-TAGS = ["exam", "blame", "anecdote", "why_specialty", "why_me",
-        "img_perspective", "why_now", "future_goals"]
-RULES = ["score-not-addressed", "score-overemphasized", "blame",
-         "no-anesthesia-anecdote", "generic-opening", "opening-not-anesthesia",
-         "missing-why-anesthesiology", "missing-why-me", "missing-why-now",
-         "missing-img-perspective", "missing-future-goals", "too-long",
-         "eras-limit", "eras-characters"]
+TAGS = [
+    "exam",
+    "blame",
+    "anecdote",
+    "why_specialty",
+    "why_me",
+    "img_perspective",
+    "why_now",
+    "future_goals",
+]
+RULES = [
+    "score-not-addressed",
+    "score-overemphasized",
+    "blame",
+    "no-anesthesia-anecdote",
+    "generic-opening",
+    "opening-not-anesthesia",
+    "missing-why-anesthesiology",
+    "missing-why-me",
+    "missing-why-now",
+    "missing-img-perspective",
+    "missing-future-goals",
+    "too-long",
+    "eras-limit",
+    "eras-characters",
+]
 HN_PREFIX = re.compile(r"^hard negative for ([a-z_, ]+):")
 
 errors = []
@@ -54,7 +74,11 @@ def check_sentences(path):
             errors.append(f"{path.name}:{lineno}: empty or duplicate text")
         texts.add(text)
         tags = row.get("tags")
-        if not isinstance(tags, list) or any(t not in TAGS for t in tags) or len(set(tags)) != len(tags):
+        if (
+            not isinstance(tags, list)
+            or any(t not in TAGS for t in tags)
+            or len(set(tags)) != len(tags)
+        ):
             errors.append(f"{path.name}:{lineno}: bad tags {tags}")
             continue
         split = row.get("split")

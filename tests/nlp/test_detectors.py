@@ -19,27 +19,63 @@ CASES = [
     # blame: the cause of the setback is moved off the applicant
     ("The exam does not measure clinical ability.", {"blame"}, set()),
     ("My school did not prepare us for the USMLE.", {"blame", "exam"}, set()),
-    ("Due to circumstances beyond my control, I scored lower than expected on Step 1.", {"blame"}, set()),
+    (
+        "Due to circumstances beyond my control, I scored lower than expected on Step 1.",
+        {"blame"},
+        set(),
+    ),
     ("I have suffered more than most applicants.", {"blame"}, set()),
-    ("Although my father's illness coincided with my exam, I should have postponed it.", {"exam"}, {"blame"}),
-    ("I failed Step 1 because I relied on passive reading, not because the exam was unfair.", {"exam"}, {"blame"}),
+    (
+        "Although my father's illness coincided with my exam, I should have postponed it.",
+        {"exam"},
+        {"blame"},
+    ),
+    (
+        "I failed Step 1 because I relied on passive reading, not because the exam was unfair.",
+        {"exam"},
+        {"blame"},
+    ),
     ("I grew up during a civil war, which taught me to stay calm.", set(), {"blame"}),
     # anecdote: a concrete anesthesia / critical-care scene
-    ("At 3 a.m. the 62-year-old man desaturated to 78% during induction, and the attending handed me the laryngoscope.", {"anecdote"}, set()),
+    (
+        "At 3 a.m. the 62-year-old man desaturated to 78% during induction, and the attending handed me the laryngoscope.",
+        {"anecdote"},
+        set(),
+    ),
     ("Anesthesiology combines physiology and pharmacology in real time.", set(), {"anecdote"}),
     ("On the ward I adjusted a diabetic patient's insulin every morning.", set(), {"anecdote"}),
     ("My poster on sugammadex dosing won a prize at a regional meeting.", set(), {"anecdote"}),
     # structure
-    ("What draws me to anesthesiology is the chance to apply physiology minute by minute.", {"why_specialty"}, set()),
-    ("Many of my classmates chose anesthesiology because of the lifestyle.", set(), {"why_specialty"}),
-    ("During my four-week observership at Riverside, I presented pre-operative assessments daily.", {"why_me"}, set()),
+    (
+        "What draws me to anesthesiology is the chance to apply physiology minute by minute.",
+        {"why_specialty"},
+        set(),
+    ),
+    (
+        "Many of my classmates chose anesthesiology because of the lifestyle.",
+        set(),
+        {"why_specialty"},
+    ),
+    (
+        "During my four-week observership at Riverside, I presented pre-operative assessments daily.",
+        {"why_me"},
+        set(),
+    ),
     ("I am a team player with excellent communication skills.", set(), {"why_me"}),
     ("My mentor completed a cardiac anesthesia fellowship at Stanford.", set(), {"why_me"}),
-    ("Training in Lagos taught me to adapt to limited resources and communicate across cultures.", {"img_perspective"}, set()),
+    (
+        "Training in Lagos taught me to adapt to limited resources and communicate across cultures.",
+        {"img_perspective"},
+        set(),
+    ),
     ("My passport is Nigerian.", set(), {"img_perspective"}),
     ("After two years of US research, I am ready to begin residency.", {"why_now"}, set()),
     ("I was ready to quit medicine in my third year.", set(), {"why_now"}),
-    ("I plan to pursue a fellowship in cardiac anesthesia and teach residents.", {"future_goals"}, set()),
+    (
+        "I plan to pursue a fellowship in cardiac anesthesia and teach residents.",
+        {"future_goals"},
+        set(),
+    ),
     ("My brother plans to do a fellowship in cardiology.", set(), {"future_goals"}),
 ]
 
@@ -54,7 +90,9 @@ def test_detector_tags(analyzer, text, must, must_not):
 def test_context_continues_an_exam_sentence(analyzer):
     from writer.documents.reader import make_document
 
-    doc = make_document("I failed Step 1 in 2021. I rebuilt my preparation around daily questions.\n")
+    doc = make_document(
+        "I failed Step 1 in 2021. I rebuilt my preparation around daily questions.\n"
+    )
     (analysis,) = analyzer.analyze([doc])
     assert [s.tags for s in analysis.sentences] == [["exam"], ["exam"]]
 
@@ -64,6 +102,9 @@ def test_sentences_never_cross_paragraphs(analyzer):
 
     text = "The monitor alarmed\n\nI reached for the mask.\n"
     (analysis,) = analyzer.analyze([make_document(text)])
-    assert [s.text for s in analysis.sentences] == ["The monitor alarmed", "I reached for the mask."]
+    assert [s.text for s in analysis.sentences] == [
+        "The monitor alarmed",
+        "I reached for the mask.",
+    ]
     for s in analysis.sentences:
         assert text[s.start : s.end] == s.text

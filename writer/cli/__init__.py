@@ -31,7 +31,9 @@ class StmtGroup(click.Group):
     def get_command(self, ctx: click.Context, name: str):
         if name not in self.commands:
             # A command missing from the table may be registered by any module.
-            modules = [COMMAND_MODULES[name]] if name in COMMAND_MODULES else COMMAND_MODULES.values()
+            modules = (
+                [COMMAND_MODULES[name]] if name in COMMAND_MODULES else COMMAND_MODULES.values()
+            )
             _import_commands(*modules)
         return super().get_command(ctx, name)
 
@@ -63,7 +65,9 @@ class StmtGroup(click.Group):
             sys.exit(EXIT_INTERNAL)
 
 
-@click.group(cls=StmtGroup, epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=StmtGroup, epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(__version__, prog_name="stmt")
 def main() -> None:
     """stmt: check personal statements and draft messages for anesthesiology residency.

@@ -80,7 +80,9 @@ class Analyzer:
         texts = (d.prose for d in documents)
         return [
             self._analyze_doc(document, spacy_doc)
-            for document, spacy_doc in zip(documents, self.nlp.pipe(texts, batch_size=batch_size))
+            for document, spacy_doc in zip(
+                documents, self.nlp.pipe(texts, batch_size=batch_size), strict=True
+            )
         ]
 
     def tag_sentences(self, texts: list[str]) -> list[set[str]]:

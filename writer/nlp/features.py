@@ -58,7 +58,9 @@ class SentenceFeatures:
 
     @cached_property
     def present_progressive_or_simple(self) -> bool:
-        return any(t.tag_ in ("VBZ", "VBP") or (t.tag_ == "VBG" and t.dep_ == "ROOT") for t in self.span)
+        return any(
+            t.tag_ in ("VBZ", "VBP") or (t.tag_ == "VBG" and t.dep_ == "ROOT") for t in self.span
+        )
 
     @cached_property
     def future(self) -> bool:

@@ -57,7 +57,9 @@ class RuleContext:
     def tagged(self, tag: str):
         return [s for s in self.analysis.sentences if tag in s.tags]
 
-    def at_sentence(self, rule: Rule, sentence, message: str, suggestion: str | None = None) -> Finding:
+    def at_sentence(
+        self, rule: Rule, sentence, message: str, suggestion: str | None = None
+    ) -> Finding:
         return Finding(
             rule=rule.id,
             severity=rule.severity,
@@ -71,11 +73,24 @@ class RuleContext:
             suggestion=suggestion,
         )
 
-    def at_offsets(self, rule: Rule, start: int, end: int, message: str, suggestion: str | None = None) -> Finding:
+    def at_offsets(
+        self, rule: Rule, start: int, end: int, message: str, suggestion: str | None = None
+    ) -> Finding:
         lines = self.analysis.document.lines
         line, col = lines.position(start)
         end_line, end_col = lines.position(max(start, end - 1))
-        return Finding(rule.id, rule.severity, message, start, end, line, col, end_line, end_col + 1, suggestion)
+        return Finding(
+            rule.id,
+            rule.severity,
+            message,
+            start,
+            end,
+            line,
+            col,
+            end_line,
+            end_col + 1,
+            suggestion,
+        )
 
     def at_document(self, rule: Rule, message: str, severity: str | None = None) -> Finding:
         """A finding about the whole draft, placed at its first character."""
@@ -103,7 +118,13 @@ RULES: dict[str, Rule] = {}
 
 
 def rule(
-    id: str, severity: str, summary: str, guide: str, good: str, bad: str, kinds: tuple[str, ...] = ("statement",)
+    id: str,
+    severity: str,
+    summary: str,
+    guide: str,
+    good: str,
+    bad: str,
+    kinds: tuple[str, ...] = ("statement",),
 ):
     """Register the decorated ``check(rule, ctx) -> list[Finding]`` as a rule."""
     if severity not in SEVERITIES:

@@ -29,7 +29,7 @@ def count_words(text: str) -> int:
     "error",
     "The profile has a red flag (a failed or low Step score) and no sentence addresses the exams.",
     guide='FAQ 4: "Yes, but briefly and strategically. Avoid ignoring a clear red flag; program '
-    'directors will notice. Use 2-3 sentences to: Acknowledge the score. Take responsibility '
+    "directors will notice. Use 2-3 sentences to: Acknowledge the score. Take responsibility "
     'without overexplaining or blaming. Emphasize what changed afterward."',
     good="I did not pass Step 1 on my first attempt. I rebuilt my preparation around daily "
     "questions and faculty feedback, and scored 238 on Step 2 CK.",
@@ -65,7 +65,7 @@ def score_not_addressed(r: Rule, ctx: RuleContext) -> list[Finding]:
     "More than three sentences are about exam scores.",
     guide='"Address - but not obsess over - your low Step scores." "Scores and growth: Briefly '
     'acknowledge low Step score: 2-3 sentences maximum." FAQ 4: "The bulk of your personal '
-    'statement should still be about your motivation for anesthesiology, your clinical strengths, '
+    "statement should still be about your motivation for anesthesiology, your clinical strengths, "
     'and your future goals - not just your exam history."',
     good="Two or three sentences on the score, then back to patients and anesthesia.",
     bad="A paragraph walking through Step 1, each NBME practice test, the retake and the study schedule.",
@@ -86,8 +86,8 @@ def score_overemphasized(r: Rule, ctx: RuleContext) -> list[Finding]:
 
 
 _REFRAME = (
-    "state the fact, then what you did about it: \"I underestimated X; I changed Y; my Step 2 CK / "
-    "clinical evaluations show Z.\""
+    'state the fact, then what you did about it: "I underestimated X; I changed Y; my Step 2 CK / '
+    'clinical evaluations show Z."'
 )
 
 
@@ -101,18 +101,29 @@ _REFRAME = (
     bad="Due to circumstances beyond my control and a curriculum that did not prepare us, my Step 1 "
     "score does not reflect my ability.",
     # Emails too: a letter request, an interest or feedback email is no place for excuses either.
-    kinds=("statement", "interest-email", "letter-request", "observership-request", "thank-you",
-           "feedback-request", "reminder"),
+    kinds=(
+        "statement",
+        "interest-email",
+        "letter-request",
+        "observership-request",
+        "thank-you",
+        "feedback-request",
+        "reminder",
+    ),
 )
 def blame(r: Rule, ctx: RuleContext) -> list[Finding]:
-    from writer.rules.email import defended_scores  # an email's score defence is reported once, there
+    from writer.rules.email import (
+        defended_scores,
+    )  # an email's score defence is reported once, there
 
     defended = {s.start for s in defended_scores(ctx)}
     return [
         ctx.at_sentence(
             r,
             s,
-            "this reads as blame or an excuse (" + "; ".join(s.evidence.get("blame", [])[:2]) + "): take ownership instead",
+            "this reads as blame or an excuse ("
+            + "; ".join(s.evidence.get("blame", [])[:2])
+            + "): take ownership instead",
             suggestion=_REFRAME,
         )
         for s in ctx.tagged("blame")
@@ -136,7 +147,12 @@ def blame(r: Rule, ctx: RuleContext) -> list[Finding]:
 def no_anesthesia_anecdote(r: Rule, ctx: RuleContext) -> list[Finding]:
     if ctx.tagged("anecdote"):
         return []
-    return [ctx.at_document(r, "no anesthesia, OR or ICU scene: tell one specific story (a patient, an airway, a crisis) that shaped you")]
+    return [
+        ctx.at_document(
+            r,
+            "no anesthesia, OR or ICU scene: tell one specific story (a patient, an airway, a crisis) that shaped you",
+        )
+    ]
 
 
 def _first_sentence(ctx: RuleContext):
@@ -158,7 +174,11 @@ def generic_opening(r: Rule, ctx: RuleContext) -> list[Finding]:
         return []
     text = first.text.strip()
     why = None
-    quote_marks = ctx.lexicons["opening"].sets.get("quote_marks", frozenset()) if "opening" in ctx.lexicons else frozenset()
+    quote_marks = (
+        ctx.lexicons["opening"].sets.get("quote_marks", frozenset())
+        if "opening" in ctx.lexicons
+        else frozenset()
+    )
     if text[:1] in quote_marks or "opening.quotation_attribution" in first.cues:
         why = "a quotation"
     elif "opening.definition" in first.cues:
@@ -169,7 +189,13 @@ def generic_opening(r: Rule, ctx: RuleContext) -> list[Finding]:
         why = "a rhetorical question"
     if why is None:
         return []
-    return [ctx.at_sentence(r, first, f"the statement opens with {why}: open with a specific anesthesia or critical-care story instead")]
+    return [
+        ctx.at_sentence(
+            r,
+            first,
+            f"the statement opens with {why}: open with a specific anesthesia or critical-care story instead",
+        )
+    ]
 
 
 @rule(
@@ -187,10 +213,17 @@ def opening_not_anesthesia(r: Rule, ctx: RuleContext) -> list[Finding]:
     first_para = ctx.sentences[0].paragraph
     if any("anecdote" in s.tags for s in ctx.sentences if s.paragraph == first_para):
         return []
-    return [ctx.at_sentence(r, ctx.sentences[0], "the first paragraph is not an anesthesia, OR or ICU story: open with one")]
+    return [
+        ctx.at_sentence(
+            r,
+            ctx.sentences[0],
+            "the first paragraph is not an anesthesia, OR or ICU story: open with one",
+        )
+    ]
 
 
 # -- the structure ------------------------------------------------------------------
+
 
 def _missing(tag: str, what: str, advice: str):
     def check(r: Rule, ctx: RuleContext) -> list[Finding]:
@@ -202,30 +235,48 @@ def _missing(tag: str, what: str, advice: str):
 
 
 _STRUCTURE = [
-    ("missing-why-anesthesiology", "why_specialty", "why anesthesiology",
-     "say what draws you to anesthesiology, in terms of what you have seen and done",
-     '"Clearly answer: Why anesthesiology? Why you? Why now?"',
-     "Anesthesiology lets me use physiology and pharmacology minute by minute, at the bedside.",
-     "A statement about medicine in general that could be sent to any specialty."),
-    ("missing-why-me", "why_me", "why you",
-     "give evidence: USCE, observerships, research, evaluations, letters",
-     '"Clearly answer: Why anesthesiology? Why you? Why now?" and "Emphasize resilience, self-awareness, and growth."',
-     "During my observership at Riverside I presented pre-operative assessments to the attending daily.",
-     "I am hardworking, passionate and a team player."),
-    ("missing-why-now", "why_now", "why now",
-     "say why you are ready to start residency this cycle",
-     '"Clearly answer: Why anesthesiology? Why you? Why now?"',
-     "Two years of US research and a stronger Step 3 have prepared me to begin residency now.",
-     "(nothing on readiness or timing)"),
-    ("missing-future-goals", "future_goals", "what your future goals are",
-     "name them: fellowship, academic or community practice, teaching, global health",
-     '"Future goals: Academic anesthesia, critical care, pain, cardiac, or community practice."',
-     "After residency I hope to pursue a critical care fellowship and teach in an academic department.",
-     "(the statement ends without a word on where you are going)"),
+    (
+        "missing-why-anesthesiology",
+        "why_specialty",
+        "why anesthesiology",
+        "say what draws you to anesthesiology, in terms of what you have seen and done",
+        '"Clearly answer: Why anesthesiology? Why you? Why now?"',
+        "Anesthesiology lets me use physiology and pharmacology minute by minute, at the bedside.",
+        "A statement about medicine in general that could be sent to any specialty.",
+    ),
+    (
+        "missing-why-me",
+        "why_me",
+        "why you",
+        "give evidence: USCE, observerships, research, evaluations, letters",
+        '"Clearly answer: Why anesthesiology? Why you? Why now?" and "Emphasize resilience, self-awareness, and growth."',
+        "During my observership at Riverside I presented pre-operative assessments to the attending daily.",
+        "I am hardworking, passionate and a team player.",
+    ),
+    (
+        "missing-why-now",
+        "why_now",
+        "why now",
+        "say why you are ready to start residency this cycle",
+        '"Clearly answer: Why anesthesiology? Why you? Why now?"',
+        "Two years of US research and a stronger Step 3 have prepared me to begin residency now.",
+        "(nothing on readiness or timing)",
+    ),
+    (
+        "missing-future-goals",
+        "future_goals",
+        "what your future goals are",
+        "name them: fellowship, academic or community practice, teaching, global health",
+        '"Future goals: Academic anesthesia, critical care, pain, cardiac, or community practice."',
+        "After residency I hope to pursue a critical care fellowship and teach in an academic department.",
+        "(the statement ends without a word on where you are going)",
+    ),
 ]
 
 for _id, _tag, _what, _advice, _guide, _good, _bad in _STRUCTURE:
-    rule(_id, "warning", f"No sentence says {_what}.", _guide, _good, _bad)(_missing(_tag, _what, _advice))
+    rule(_id, "warning", f"No sentence says {_what}.", _guide, _good, _bad)(
+        _missing(_tag, _what, _advice)
+    )
 
 
 @rule(
@@ -240,8 +291,13 @@ for _id, _tag, _what, _advice, _guide, _good, _bad in _STRUCTURE:
 def missing_img_perspective(r: Rule, ctx: RuleContext) -> list[Finding]:
     if ctx.profile is None or not ctx.profile.is_img or ctx.tagged("img_perspective"):
         return []
-    return [ctx.at_document(r, "no sentence draws on your international training: adaptability, "
-                               "cross-cultural communication, languages, what your training taught you")]
+    return [
+        ctx.at_document(
+            r,
+            "no sentence draws on your international training: adaptability, "
+            "cross-cultural communication, languages, what your training taught you",
+        )
+    ]
 
 
 # -- length and ERAS -------------------------------------------------------------------
@@ -260,7 +316,12 @@ def too_long(r: Rule, ctx: RuleContext) -> list[Finding]:
     words = count_words(ctx.analysis.document.prose)
     if words <= ONE_PAGE_WORDS:
         return []
-    return [ctx.at_document(r, f"{words} words is more than one page ({ONE_PAGE_WORDS}): cut to the story, the evidence and the goals")]
+    return [
+        ctx.at_document(
+            r,
+            f"{words} words is more than one page ({ONE_PAGE_WORDS}): cut to the story, the evidence and the goals",
+        )
+    ]
 
 
 @rule(
@@ -275,7 +336,11 @@ def eras_limit(r: Rule, ctx: RuleContext) -> list[Finding]:
     chars = count_characters(ctx.analysis.document.prose)
     if chars <= ERAS_CHARACTER_LIMIT:
         return []
-    return [ctx.at_document(r, f"{chars:,} characters is over the ERAS limit of {ERAS_CHARACTER_LIMIT:,}")]
+    return [
+        ctx.at_document(
+            r, f"{chars:,} characters is over the ERAS limit of {ERAS_CHARACTER_LIMIT:,}"
+        )
+    ]
 
 
 def count_characters(text: str) -> int:
@@ -328,5 +393,13 @@ def eras_characters(r: Rule, ctx: RuleContext) -> list[Finding]:
             continue
         seen.add((line, ch))
         shown = repr(replacement) if replacement else "nothing"
-        findings.append(ctx.at_offsets(r, i, i + 1, f"{name} (U+{ord(ch):04X}) may not paste into ERAS: use {shown}", suggestion=replacement))
+        findings.append(
+            ctx.at_offsets(
+                r,
+                i,
+                i + 1,
+                f"{name} (U+{ord(ch):04X}) may not paste into ERAS: use {shown}",
+                suggestion=replacement,
+            )
+        )
     return findings

@@ -29,4 +29,13 @@ DETECTORS = {
 
 # The public order of tags (the JSON contract); detectors run in DETECTORS order
 # because later ones read earlier tags (why_me reads why_now).
-TAGS = ("exam", "blame", "anecdote", "why_specialty", "why_me", "img_perspective", "why_now", "future_goals")
+TAGS = (
+    "exam",
+    "blame",
+    "anecdote",
+    "why_specialty",
+    "why_me",
+    "img_perspective",
+    "why_now",
+    "future_goals",
+)

@@ -27,7 +27,9 @@ _AMBIGUOUS = {
     "crash": lambda t: t.pos_ in ("NOUN", "VERB"),
     "position": lambda t: False,
     "sat": lambda t: t.tag_ != "VBD" or t.head.lower_ in ("sats", "saturation"),
-    "sleep": lambda t: any(c.lower_ in ("to", "asleep") for c in t.head.children) or t.head.lemma_ in ("put", "go"),
+    "sleep": lambda t: (
+        any(c.lower_ in ("to", "asleep") for c in t.head.children) or t.head.lemma_ in ("put", "go")
+    ),
     "labor": lambda t: True,
     "delivery": lambda t: True,
     "monitor": lambda t: t.pos_ == "NOUN",
@@ -38,8 +40,18 @@ _AMBIGUOUS = {
 }
 
 _GENERIC_SUBJECTS = {
-    "anesthesiology", "anesthesia", "anesthesiologists", "anesthesiologist", "field", "specialty",
-    "it", "this", "medicine", "one", "everyone", "they",
+    "anesthesiology",
+    "anesthesia",
+    "anesthesiologists",
+    "anesthesiologist",
+    "field",
+    "specialty",
+    "it",
+    "this",
+    "medicine",
+    "one",
+    "everyone",
+    "they",
 }
 
 
@@ -81,13 +93,21 @@ def detect_anecdote(sent: SentenceFeatures, ctx: Context) -> list[str]:
     happened = sent.past or bool(narrative)
     concrete = bool(particular or narrative or people or _definite(scene))
     root_subj = next((c for c in sent.span.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    generic_subject = root_subj is not None and root_subj.lower_ in _GENERIC_SUBJECTS and not sent.past
+    generic_subject = (
+        root_subj is not None and root_subj.lower_ in _GENERIC_SUBJECTS and not sent.past
+    )
     if generic_subject or (generic and not happened):
         return []
     names = ", ".join(sorted({t.text for t in scene})[:4])
     if happened and (concrete or len({t.lemma_ for t in strong}) >= 2):
         return [f"scene: {names}"]
-    if not happened and strong and (particular or people) and len(scene) >= 2 and sent.present_progressive_or_simple:
+    if (
+        not happened
+        and strong
+        and (particular or people)
+        and len(scene) >= 2
+        and sent.present_progressive_or_simple
+    ):
         # the narrated present: "The monitor alarms; her saturation is 82%."
         return [f"scene (present): {names}"]
     return []
@@ -100,8 +120,10 @@ def _continues_scene(sent: SentenceFeatures, ctx: Context) -> list[str]:
         return []
     if sent.has("anecdote.not_scene"):
         return []
-    if sent.has("anecdote.particular") or sent.has("anecdote.narrative") or any(
-        t.lower_ in ("she", "he", "her", "him", "we") for t in sent.span
+    if (
+        sent.has("anecdote.particular")
+        or sent.has("anecdote.narrative")
+        or any(t.lower_ in ("she", "he", "her", "him", "we") for t in sent.span)
     ):
         return ["continues the scene"]
     return []

@@ -15,9 +15,27 @@ from writer.nlp.detectors.context import Context
 from writer.nlp.features import SentenceFeatures, is_first_person, is_negated, subject_of
 
 _SELF_FAULT = {
-    "lack", "mistake", "error", "choice", "decision", "strategy", "approach", "underestimation",
-    "overconfidence", "complacency", "procrastination", "habit", "planning", "method", "methods",
-    "preparation", "inexperience", "misjudgment", "misjudgement", "ignorance", "naivety",
+    "lack",
+    "mistake",
+    "error",
+    "choice",
+    "decision",
+    "strategy",
+    "approach",
+    "underestimation",
+    "overconfidence",
+    "complacency",
+    "procrastination",
+    "habit",
+    "planning",
+    "method",
+    "methods",
+    "preparation",
+    "inexperience",
+    "misjudgment",
+    "misjudgement",
+    "ignorance",
+    "naivety",
 }
 _NEGATIVE_SUBJECTS = {"nobody", "none", "noone"}
 _OBJECT_DEPS = {"dobj", "dative", "xcomp", "ccomp", "attr", "prep", "prt", "oprd", "acomp"}
@@ -36,7 +54,9 @@ def _setback_in_view(sent: SentenceFeatures, ctx: Context) -> bool:
 def _is_negative_subject(tok) -> bool:
     """ "Nobody", "No one", "none of my teachers" (also as a conjunct: "my father and no one else")."""
     for t in (tok, *(c for c in tok.children if c.dep_ == "conj")):
-        if t.lower_ in _NEGATIVE_SUBJECTS or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+        if t.lower_ in _NEGATIVE_SUBJECTS or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in t.children
+        ):
             return True
     return False
 
@@ -47,7 +67,9 @@ def _external(tok, agents) -> bool:
         return False
     if tok.lower_ in ("it", "this", "that", "which", "what", "there"):
         return False
-    words = {tok.lower_, tok.lemma_.lower()} | {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+    words = {tok.lower_, tok.lemma_.lower()} | {
+        c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")
+    }
     return bool(words & agents) or _is_negative_subject(tok)
 
 
@@ -81,11 +103,19 @@ def _agent_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[st
         subj = subject_of(tok)
         negated = is_negated(tok)
         has_object = any(c.dep_ in _OBJECT_DEPS for c in tok.children)
-        agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        agent = next(
+            (g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
         if lemma in harm and not negated:
             if _external(agent, agents) and setback:
                 found.append(f"{tok.text} by {agent.text} …")
-            elif subj is not None and subj.dep_ != "nsubjpass" and _external(subj, agents) and has_object:
+            elif (
+                subj is not None
+                and subj.dep_ != "nsubjpass"
+                and _external(subj, agents)
+                and has_object
+            ):
                 if _is_negative_subject(subj):
                     continue  # "Nobody forced me to book Step 1 early" is ownership
                 if setback:
@@ -94,11 +124,26 @@ def _agent_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[st
             if negated or _is_negative_subject(subj):
                 if setback or _object_is_me(tok):
                     found.append(f"{subj.text!r} did not {lemma} …")
-        elif lemma in helping and negated and subj is not None and subj.dep_ == "nsubjpass" and subj.lower_ in ("we", "i"):
+        elif (
+            lemma in helping
+            and negated
+            and subj is not None
+            and subj.dep_ == "nsubjpass"
+            and subj.lower_ in ("we", "i")
+        ):
             if setback:
-                found.append(f"{subj.text} were never {tok.text} …")  # "we were never trained for the USMLE"
-        elif lemma == "give" and subj is not None and subj.dep_ == "nsubjpass" and is_first_person(subj):
-            if _external(agent, agents) or any(c.lower_ in ("bad", "wrong", "poor") for c in tok.subtree):
+                found.append(
+                    f"{subj.text} were never {tok.text} …"
+                )  # "we were never trained for the USMLE"
+        elif (
+            lemma == "give"
+            and subj is not None
+            and subj.dep_ == "nsubjpass"
+            and is_first_person(subj)
+        ):
+            if _external(agent, agents) or any(
+                c.lower_ in ("bad", "wrong", "poor") for c in tok.subtree
+            ):
                 found.append(f"given … by {agent.text if agent is not None else 'others'}")
     return found
 
@@ -117,12 +162,19 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
     if counterfactual:
         for tok in sent.span:
             # "Had the NBME allowed extra time, my score would look different"
-            if tok.dep_ == "advcl" and any(c.lower_ == "had" and c.i < tok.i and c.dep_ == "aux" and c.i == tok.left_edge.i for c in tok.children):
+            if tok.dep_ == "advcl" and any(
+                c.lower_ == "had" and c.i < tok.i and c.dep_ == "aux" and c.i == tok.left_edge.i
+                for c in tok.children
+            ):
                 subj = subject_of(tok)
                 if _external(subj, agents):
                     found.append(f"had {subj.text} … it would …")
             # "If I had been born in Ohio…": the circumstance of birth
-            if tok.lemma_ == "bear" and tok.dep_ == "advcl" and any(c.lower_ == "if" for c in tok.children):
+            if (
+                tok.lemma_ == "bear"
+                and tok.dep_ == "advcl"
+                and any(c.lower_ == "if" for c in tok.children)
+            ):
                 found.append("if I had been born elsewhere …")
     for tok in sent.span:
         if tok.dep_ != "mark" or tok.lower_ not in ("because", "if"):
@@ -136,7 +188,9 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
             if counterfactual:
                 found.append(f"if {subj.text} … I would have …")
         elif setback or lemma in harm or (lemma in helping and is_negated(verb)):
-            if any(c.lower_ == "not" for c in tok.lefts) or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "not"):
+            if any(c.lower_ == "not" for c in tok.lefts) or (
+                tok.i > 0 and tok.doc[tok.i - 1].lower_ == "not"
+            ):
                 continue  # "not because the exam was unfair" is ownership
             found.append(f"because {subj.text} …")
     return found
@@ -151,7 +205,9 @@ def _real_ownership(sent: SentenceFeatures) -> list[str]:
         if any(t.lower_ in ("not", "n't", "never", "no") for t in before):
             continue
         after = doc[b : min(sent.span.end, b + 5)]
-        if doc[a:b].text.lower().startswith("not because") and any(t.lower_ in ("i", "me", "my") for t in after):
+        if doc[a:b].text.lower().startswith("not because") and any(
+            t.lower_ in ("i", "me", "my") for t in after
+        ):
             continue  # "…, not because of anything I did": a denial of fault, not ownership
         out.append(doc[a:b].text)
     return out
@@ -201,8 +257,23 @@ def _about_exam_system(sent: SentenceFeatures) -> bool:
     words = {t.lemma_.lower() for t in sent.span}
     return bool(
         words
-        & {"exam", "test", "usmle", "nbme", "system", "examination", "score", "standardized", "question",
-           "vignette", "board", "step", "grader", "cutoff", "filter"}
+        & {
+            "exam",
+            "test",
+            "usmle",
+            "nbme",
+            "system",
+            "examination",
+            "score",
+            "standardized",
+            "question",
+            "vignette",
+            "board",
+            "step",
+            "grader",
+            "cutoff",
+            "filter",
+        }
     )
 
 
@@ -212,12 +283,22 @@ def _critique(sent: SentenceFeatures) -> list[str]:
     doc = sent.span.doc
     out = []
     for a, b in sent.hits("blame.system_critique"):
-        verb = next((t for t in doc[a:b] if t.lemma_.lower() in ("reflect", "define", "capture", "measure", "represent")), None)
+        verb = next(
+            (
+                t
+                for t in doc[a:b]
+                if t.lemma_.lower() in ("reflect", "define", "capture", "measure", "represent")
+            ),
+            None,
+        )
         if verb is not None:
             subj = subject_of(verb)
             if subj is not None and any(c.lower_ == "my" for c in subj.children):
                 continue
-        if any(t.lower_ in ("not", "n't") for t in doc[max(sent.span.start, a - 3) : a]) and verb is None:
+        if (
+            any(t.lower_ in ("not", "n't") for t in doc[max(sent.span.start, a - 3) : a])
+            and verb is None
+        ):
             continue  # "not because the exam was unfair"
         out.append(doc[a:b].text)
     return out

@@ -14,8 +14,23 @@ from writer.nlp.features import FIRST_PERSON_ANY, SentenceFeatures, overlaps
 
 _STRONG_NOUNS = {"exam", "test", "score", "attempt", "percentile", "board", "retake", "boards"}
 _OTHER_PEOPLE = {
-    "brother", "sister", "cousin", "friend", "father", "mother", "son", "daughter", "husband",
-    "wife", "colleague", "classmate", "roommate", "he", "she", "his", "her",
+    "brother",
+    "sister",
+    "cousin",
+    "friend",
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "husband",
+    "wife",
+    "colleague",
+    "classmate",
+    "roommate",
+    "he",
+    "she",
+    "his",
+    "her",
 }
 
 
@@ -70,7 +85,12 @@ def detect_exam(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if sent.first_person and strong_nouns and verbs:
         return [f"talks about {strong_nouns[0].text!r}"]
     prev = ctx.previous(sent)
-    if prev is not None and "exam" in prev.tags and sent.first_person and (verbs or strong_nouns or sent.has("exam.exam_prep")):
+    if (
+        prev is not None
+        and "exam" in prev.tags
+        and sent.first_person
+        and (verbs or strong_nouns or sent.has("exam.exam_prep"))
+    ):
         return ["continues the previous exam sentence"]
     return []
 

@@ -10,11 +10,34 @@ pain, cardiac, or community practice."
 from __future__ import annotations
 
 from writer.nlp.detectors.context import Context
-from writer.nlp.features import FIRST_PERSON, FIRST_PERSON_ANY, SentenceFeatures, is_negated, subject_of
+from writer.nlp.features import (
+    FIRST_PERSON,
+    FIRST_PERSON_ANY,
+    SentenceFeatures,
+    is_negated,
+    subject_of,
+)
 
 _OTHER_PEOPLE = {
-    "classmates", "classmate", "friends", "friend", "brother", "sister", "parents", "father", "mother",
-    "colleagues", "many", "people", "students", "uncle", "aunt", "cousin", "he", "she", "they",
+    "classmates",
+    "classmate",
+    "friends",
+    "friend",
+    "brother",
+    "sister",
+    "parents",
+    "father",
+    "mother",
+    "colleagues",
+    "many",
+    "people",
+    "students",
+    "uncle",
+    "aunt",
+    "cousin",
+    "he",
+    "she",
+    "they",
 }
 
 
@@ -39,15 +62,36 @@ def _future_marked(sent: SentenceFeatures) -> list[str]:
             subj = subject_of(tok)
             if subj is not None and subj.lower_ not in FIRST_PERSON_ANY:
                 continue
-            if tok.tag_ == "VBD" or (tok.dep_ == "xcomp" and tok.head.lemma_ not in ("want", "would", "like", "love", "hope", "plan", "intend", "aim", "wish", "need")):
+            if tok.tag_ == "VBD" or (
+                tok.dep_ == "xcomp"
+                and tok.head.lemma_
+                not in (
+                    "want",
+                    "would",
+                    "like",
+                    "love",
+                    "hope",
+                    "plan",
+                    "intend",
+                    "aim",
+                    "wish",
+                    "need",
+                )
+            ):
                 continue  # "I hoped to be a surgeon", "I learned to plan ahead": not a goal
         if tok is not None and tok.pos_ == "NOUN":
             poss = [c for c in tok.children if c.dep_ == "poss"]
             if not poss or poss[0].lower_ != "my":
                 continue  # "the goal was a MAP above 65", "our plan was an RSI": not my future
-            if any(c.dep_ == "compound" and c.lemma_ not in ("year", "career", "life", "term") for c in tok.children):
+            if any(
+                c.dep_ == "compound" and c.lemma_ not in ("year", "career", "life", "term")
+                for c in tok.children
+            ):
                 continue  # "my study plan": not a plan for the future
-            if any(c.lower_ in ("previous", "old", "original", "former", "first", "earlier") for c in tok.children):
+            if any(
+                c.lower_ in ("previous", "old", "original", "former", "first", "earlier")
+                for c in tok.children
+            ):
                 continue  # "my previous plan was…": a past goal
         out.append(doc[a:b].text)
     return out
@@ -79,7 +123,8 @@ def _field_is_subject(sent: SentenceFeatures) -> bool:
     root = sent.span.root
     return any(
         c.dep_ in ("nsubj", "nsubjpass")
-        and c.lemma_.lower() in ("anesthesiology", "anesthesia", "anaesthesia", "anesthesiologist", "specialty", "field")
+        and c.lemma_.lower()
+        in ("anesthesiology", "anesthesia", "anaesthesia", "anesthesiologist", "specialty", "field")
         for c in root.children
     )
 
@@ -87,13 +132,31 @@ def _field_is_subject(sent: SentenceFeatures) -> bool:
 def _mine_outside_subject(sent: SentenceFeatures) -> bool:
     """A first-person word outside the subject: "my mentor completed…" is about the mentor."""
     subj = subject_of(sent.span.root)
-    inside = {t.i for t in subj.subtree} if subj is not None and subj.lower_ not in FIRST_PERSON else set()
+    inside = (
+        {t.i for t in subj.subtree}
+        if subj is not None and subj.lower_ not in FIRST_PERSON
+        else set()
+    )
     return any(t.lower_ in FIRST_PERSON and t.i not in inside for t in sent.span)
 
 
 _EVIDENCE_SUBJECTS = {
-    "letter", "letters", "poster", "paper", "study", "project", "elective", "evaluation", "research",
-    "work", "team", "observership", "externship", "rotation", "publication", "abstract",
+    "letter",
+    "letters",
+    "poster",
+    "paper",
+    "study",
+    "project",
+    "elective",
+    "evaluation",
+    "research",
+    "work",
+    "team",
+    "observership",
+    "externship",
+    "rotation",
+    "publication",
+    "abstract",
 }
 
 
@@ -124,7 +187,11 @@ def _evidence_is_mine(sent: SentenceFeatures, hit) -> bool:
 
 
 def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
-    if _future_marked(sent) or (sent.future and not sent.past) or sent.has("structure.not_evidence"):
+    if (
+        _future_marked(sent)
+        or (sent.future and not sent.past)
+        or sent.has("structure.not_evidence")
+    ):
         return []
     if "blame" in sent.tags or "why_now" in sent.tags and not sent.has("structure.achievement"):
         return []
@@ -134,7 +201,11 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
     text = sent.span.text.lower()
     if any(g in text for g in generic) and not sent.has("structure.evidence"):
         return []  # "I am a team player": a claim, not evidence
-    evidence = [sent.span.doc[a:b].text for a, b in sent.hits("structure.evidence") if _evidence_is_mine(sent, (a, b))]
+    evidence = [
+        sent.span.doc[a:b].text
+        for a, b in sent.hits("structure.evidence")
+        if _evidence_is_mine(sent, (a, b))
+    ]
     if evidence:
         return [f"evidence: {evidence[0]!r}"]
     if "anecdote" in sent.tags or "exam" in sent.tags:
@@ -171,7 +242,12 @@ def detect_why_now(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if _future_marked(sent) and not sent.has("structure.timing"):
         return []
     now_words = _texts(sent, "structure.now_words")
-    if now_words and sent.has("structure.residency_start") and not _quoted(sent) and not _past_readiness(sent):
+    if (
+        now_words
+        and sent.has("structure.residency_start")
+        and not _quoted(sent)
+        and not _past_readiness(sent)
+    ):
         return [f"now: {now_words[0]!r}"]
     timing = _texts(sent, "structure.timing")
     timing = [t for t in timing if not _quoted(sent)]
@@ -196,14 +272,16 @@ def detect_why_now(sent: SentenceFeatures, ctx: Context) -> list[str]:
 def _past_readiness(sent: SentenceFeatures) -> bool:
     """ "In 2019 I felt ready for residency, but I was not": readiness then, not now."""
     return any(
-        t.lemma_.lower() in ("ready", "prepared") and t.head.tag_ == "VBD" and t.head.lemma_ in ("be", "feel", "seem")
+        t.lemma_.lower() in ("ready", "prepared")
+        and t.head.tag_ == "VBD"
+        and t.head.lemma_ in ("be", "feel", "seem")
         for t in sent.span
     )
 
 
 def _quoted(sent: SentenceFeatures) -> bool:
     """Reported speech ("Now is the time to close," the attending said) is not the applicant's claim."""
-    return sent.span.text.lstrip()[:1] in "\"\u201c"
+    return sent.span.text.lstrip()[:1] in '"\u201c'
 
 
 def detect_future_goals(sent: SentenceFeatures, ctx: Context) -> list[str]:
