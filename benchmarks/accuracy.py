@@ -21,16 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 sys.path.insert(0, str(ROOT))
 
-TAGS = (
-    "exam",
-    "blame",
-    "anecdote",
-    "why_specialty",
-    "why_me",
-    "img_perspective",
-    "why_now",
-    "future_goals",
-)
+from writer.nlp.detectors import TAGS  # noqa: E402  (after the path is set)
 
 
 @dataclass

@@ -22,37 +22,16 @@ import hashlib
 import json
 import os
 import sys
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from writer import __version__
+from writer.nlp.sentence import Sentence
 
 CACHE_VERSION = 1
 CACHE_DIR_NAME = ".stmt_cache"
 _PACKAGE = Path(__file__).resolve().parent
-
-
-@dataclass
-class SentenceRecord:
-    """A sentence read back from the cache: the same fields as ``writer.nlp.analyze.Sentence``.
-
-    A separate class so that a cache hit never imports the NLP layer.
-    """
-
-    index: int
-    start: int
-    end: int
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    paragraph: int
-    text: str
-    tags: list[str] = field(default_factory=list)
-    evidence: dict[str, list[str]] = field(default_factory=dict)
-    cues: dict[str, list[str]] = field(default_factory=dict)
 
 
 def cache_dir(root: str | Path | None = None) -> Path:
@@ -162,7 +141,7 @@ def _result_from_record(path: str, record: dict[str, Any]):
         path=path,
         kind=record["kind"],
         stats=record["stats"],
-        sentences=[SentenceRecord(**s) for s in record["sentences"]],
+        sentences=[Sentence(**s) for s in record["sentences"]],
         findings=[Finding(**f) for f in record["findings"]],
         notes=list(record["notes"]),
     )

@@ -6,7 +6,7 @@ number of documents through ``nlp.pipe`` as one batch.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from writer.documents.model import Document, Paragraph
@@ -15,24 +15,7 @@ from writer.nlp.detectors import DETECTORS, TAGS
 from writer.nlp.detectors.context import Context
 from writer.nlp.features import SentenceFeatures
 from writer.nlp.lexicon import load_lexicons
-
-
-@dataclass
-class Sentence:
-    """One sentence of a draft, with offsets into the original text."""
-
-    index: int
-    start: int
-    end: int
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    paragraph: int
-    text: str
-    tags: list[str] = field(default_factory=list)
-    evidence: dict[str, list[str]] = field(default_factory=dict)
-    cues: dict[str, list[str]] = field(default_factory=dict)  # "lexicon.group" -> texts
+from writer.nlp.sentence import Sentence
 
 
 @dataclass
