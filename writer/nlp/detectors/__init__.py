@@ -20,15 +20,15 @@ DETECTORS = {
     "exam": detect_exam,
     "anecdote": detect_anecdote,
     "blame": detect_blame,
-    "why_specialty": detect_why_specialty,
     "why_now": detect_why_now,
-    "why_me": detect_why_me,
+    "why_specialty": detect_why_specialty,
     "img_perspective": detect_img_perspective,
+    "why_me": detect_why_me,
     "future_goals": detect_future_goals,
 }
 
 # The public order of tags (the JSON contract); detectors run in DETECTORS order
-# because later ones read earlier tags (why_me reads why_now).
+# because later ones read earlier tags (why_me reads why_now and img_perspective).
 TAGS = (
     "exam",
     "blame",

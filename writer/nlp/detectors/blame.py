@@ -81,14 +81,9 @@ def _cause_is_self(sent: SentenceFeatures, hit) -> bool:
     words = {t.lower_ for t in window} | {t.lemma_.lower() for t in window}
     if words & _SELF_FAULT and any(t.lower_ in ("my", "own") for t in window):
         return True
-    if bool(window) and window[0].lower_ in ("me", "myself", "i"):
-        return True
-    # "…, which is why I failed" after "I underestimated it": the clause before is mine
-    start = hit[0]
-    before = doc[max(sent.span.start, start - 8) : start]
-    return any(t.lower_ == "i" and t.dep_ in ("nsubj", "nsubjpass") for t in before) and not any(
-        _is_negative_subject(t) for t in before
-    )
+    if doc[hit[1] - 1].lower_ == "why":
+        return False  # "…, which is why I failed": the cause is the clause before
+    return bool(window) and window[0].lower_ in ("me", "myself", "i")
 
 
 def _agent_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[str]:
@@ -181,6 +176,14 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
             continue
         verb = tok.head
         subj = subject_of(verb)
+        if (
+            tok.lower_ == "if"
+            and counterfactual
+            and is_first_person(subj)
+            and _lacked_circumstance(verb)
+        ):
+            found.append("if I had had what others had …")
+            continue
         if not _external(subj, agents):
             continue
         lemma = verb.lemma_.lower()
@@ -194,6 +197,36 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
                 continue  # "not because the exam was unfair" is ownership
             found.append(f"because {subj.text} …")
     return found
+
+
+_CIRCUMSTANCES = {
+    "access",
+    "resources",
+    "resource",
+    "support",
+    "time",
+    "money",
+    "help",
+    "guidance",
+    "mentor",
+    "tutor",
+    "chance",
+    "opportunity",
+    "opportunities",
+    "materials",
+    "funds",
+    "course",
+    "courses",
+}
+
+
+def _lacked_circumstance(verb) -> bool:
+    """ "If I had had access to the same resources…": the missing thing was a circumstance."""
+    if verb.lemma_ not in ("have", "get", "receive", "be"):
+        return False
+    return any(t.lemma_.lower() in _CIRCUMSTANCES for t in verb.subtree) or any(
+        t.lemma_ == "bear" for t in verb.subtree
+    )
 
 
 def _real_ownership(sent: SentenceFeatures) -> list[str]:

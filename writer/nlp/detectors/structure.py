@@ -103,11 +103,13 @@ def detect_why_specialty(sent: SentenceFeatures, ctx: Context) -> list[str]:
     calling = _texts(sent, "structure.calling")
     if calling and sent.first_person:
         return [f"calling: {calling[0]!r}"]
+    if "why_now" in sent.tags:
+        return []  # "I finally have the preparation to pursue it": timing, not the why
     specialty = _texts(sent, "structure.specialty")
     if not specialty:
         return []
     attraction = _texts(sent, "structure.attraction")
-    if _future_marked(sent) and sent.has("structure.career"):
+    if _future_marked(sent) and (sent.has("structure.career") or not attraction):
         return []  # "Long term, I want a career in academic anesthesiology": a goal
     if "anecdote" in sent.tags and not sent.has("structure.calling") and not attraction:
         return []
@@ -233,7 +235,13 @@ def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
         return [f"international value: {value[0]!r}"]
     context = _texts(sent, "structure.img_context", "structure.place")
     lesson = _texts(sent, "structure.img_lesson")
-    if context and (lesson or "anecdote" in sent.tags) and (mine or "anecdote" in sent.tags):
+    clinical = sent.has("structure.clinical") or "anecdote" in sent.tags
+    if (
+        context
+        and clinical
+        and (lesson or "anecdote" in sent.tags)
+        and (mine or "anecdote" in sent.tags)
+    ):
         return [f"{context[0]!r}: {(lesson or ['in a scene'])[0]!r}"]
     return []
 
