@@ -24,5 +24,7 @@ def test_ruff_check_is_clean():
     ruff = _ruff()
     if ruff is None:
         pytest.skip("ruff is not installed (pip install '.[test]')")
-    proc = subprocess.run([*ruff, "check", "--no-cache", "."], cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(
+        [*ruff, "check", "--no-cache", "."], cwd=ROOT, capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
