@@ -168,3 +168,13 @@ def test_a_bug_is_one_line_and_exit_3(monkeypatch, write, strong_text):
     assert result.exit_code == 3
     assert "internal error: ValueError: kaboom" in result.output
     assert "Traceback" not in result.output
+
+
+def test_rules_filters_by_kind_and_refuses_unknown():
+    letters = run("rules", "--kind", "letter-request")
+    assert letters.exit_code == 0
+    ids = [line.split()[0] for line in letters.output.splitlines()]
+    assert "no-deadline" in ids and "blame" in ids and "too-long" not in ids
+    assert "statement+emails" in run("rules").output
+    unknown = run("rules", "--kind", "nope")
+    assert unknown.exit_code == 2 and "letter-request" in unknown.output

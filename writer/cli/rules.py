@@ -9,14 +9,37 @@ import click
 from writer.cli import main
 
 
+def _kinds_label(kinds: tuple[str, ...]) -> str:
+    """ "statement+emails" rather than seven kind names when a rule covers every email kind."""
+    from writer.rules.email import EMAIL_KINDS
+
+    if set(EMAIL_KINDS) <= set(kinds):
+        rest = [k for k in kinds if k not in EMAIL_KINDS]
+        return "+".join([*rest, "emails"])
+    return ",".join(kinds)
+
+
 @main.command("rules")
-def rules_command():
+@click.option(
+    "--kind",
+    default=None,
+    help="Only the rules for this document kind (statement, interest-email…).",
+)
+def rules_command(kind):
     """List every rule: id, severity, document kinds and what it checks."""
     from writer.rules import RULES
 
-    width = max(len(r) for r in RULES)
-    for r in RULES.values():
-        click.echo(f"{r.id:<{width}}  {r.severity:<7}  {','.join(r.kinds):<10}  {r.summary}")
+    rules = [r for r in RULES.values() if kind is None or kind in r.kinds]
+    if not rules:
+        from writer.errors import StmtError
+
+        kinds = sorted({k for r in RULES.values() for k in r.kinds})
+        raise StmtError(f"no rules for kind {kind!r}; kinds: {', '.join(kinds)}")
+    width = max(len(r.id) for r in rules)
+    labels = {r.id: _kinds_label(r.kinds) for r in rules}
+    kind_width = min(20, max(len(v) for v in labels.values()))  # a long list may overflow
+    for r in rules:
+        click.echo(f"{r.id:<{width}}  {r.severity:<7}  {labels[r.id]:<{kind_width}}  {r.summary}")
 
 
 @main.command("explain")
