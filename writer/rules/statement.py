@@ -13,6 +13,7 @@ from writer.rules.base import Finding, Rule, RuleContext, rule
 ERAS_CHARACTER_LIMIT = 28_000
 ONE_PAGE_WORDS = 850
 MAX_EXAM_SENTENCES = 3
+EPIGRAPH_WORDS = 30  # a quotation or title this short, alone in the first paragraph
 
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['\u2019-][A-Za-z0-9\u00C0-\u024F]+)*")
 
@@ -155,6 +156,11 @@ def no_anesthesia_anecdote(r: Rule, ctx: RuleContext) -> list[Finding]:
     ]
 
 
+def _quote_marks(ctx: RuleContext) -> frozenset[str]:
+    lexicon = ctx.lexicons.get("opening")
+    return lexicon.sets.get("quote_marks", frozenset()) if lexicon else frozenset()
+
+
 def _first_sentence(ctx: RuleContext):
     return ctx.sentences[0] if ctx.sentences else None
 
@@ -174,11 +180,7 @@ def generic_opening(r: Rule, ctx: RuleContext) -> list[Finding]:
         return []
     text = first.text.strip()
     why = None
-    quote_marks = (
-        ctx.lexicons["opening"].sets.get("quote_marks", frozenset())
-        if "opening" in ctx.lexicons
-        else frozenset()
-    )
+    quote_marks = _quote_marks(ctx)
     if text[:1] in quote_marks or "opening.quotation_attribution" in first.cues:
         why = "a quotation"
     elif "opening.definition" in first.cues:
@@ -210,8 +212,15 @@ def generic_opening(r: Rule, ctx: RuleContext) -> list[Finding]:
 def opening_not_anesthesia(r: Rule, ctx: RuleContext) -> list[Finding]:
     if not ctx.sentences:
         return []
-    first_para = ctx.sentences[0].paragraph
-    if any("anecdote" in s.tags for s in ctx.sentences if s.paragraph == first_para):
+    first = ctx.sentences[0].paragraph
+    opening = {first}
+    first_text = " ".join(s.text for s in ctx.sentences if s.paragraph == first).strip()
+    later = [s.paragraph for s in ctx.sentences if s.paragraph != first]
+    epigraph = first_text[:1] in _quote_marks(ctx) or first_text[-1:] not in ".!?\"'\u201d"
+    if later and epigraph and count_words(first_text) <= EPIGRAPH_WORDS:
+        # a one-line quotation or title: the opening story is the paragraph after it
+        opening.add(later[0])
+    if any("anecdote" in s.tags for s in ctx.sentences if s.paragraph in opening):
         return []
     return [
         ctx.at_sentence(

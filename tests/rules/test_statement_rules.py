@@ -1,0 +1,97 @@
+"""Statement rules on drafts built for each rule: what fires, where, and what does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from writer.api import check
+from writer.profile import parse_profile
+
+STORY = (
+    "At 2 a.m. the 70-year-old man's saturation fell to 82% during induction, and the attending "
+    "handed me the mask while she reached for the video laryngoscope."
+)
+
+
+def rules_of(result) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for f in result.findings:
+        out.setdefault(f.rule, []).append(f)
+    return out
+
+
+def test_score_overemphasized_points_at_the_fourth_exam_sentence():
+    exam = [
+        "I failed Step 1 on my first attempt.",
+        "I retook Step 1 six months later and passed.",
+        "My Step 2 CK score was 221.",
+        "I then took Step 3 and scored 230.",
+    ]
+    text = STORY + "\n\n" + " ".join(exam) + "\n"
+    found = rules_of(check(text))
+    (finding,) = found["score-overemphasized"]
+    assert text[finding.start : finding.end] == exam[3]
+
+
+def test_three_exam_sentences_are_within_the_guide():
+    text = (
+        STORY
+        + "\n\nI failed Step 1 on my first attempt. I changed how I studied. I scored 238 on Step 2 CK.\n"
+    )
+    assert "score-overemphasized" not in rules_of(check(text))
+
+
+def test_epigraph_then_story_is_a_generic_opening_but_the_story_counts():
+    text = '"To sleep, perchance to dream." - Shakespeare\n\n' + STORY + "\n"
+    found = rules_of(check(text))
+    assert "generic-opening" in found
+    assert "opening-not-anesthesia" not in found
+
+
+def test_ward_story_opening_is_not_an_anesthesia_opening():
+    text = (
+        "On the medicine ward I adjusted a diabetic patient's insulin every morning for a week.\n\n"
+        + STORY
+        + "\n"
+    )
+    found = rules_of(check(text))
+    assert "opening-not-anesthesia" in found
+    assert "no-anesthesia-anecdote" not in found
+
+
+def test_eras_characters_suggest_the_plain_replacement():
+    text = STORY + " She said \u201cbreathe\u201d \u2014 and she did.\n"
+    found = rules_of(check(text))["eras-characters"]
+    by_char = {text[f.start]: f.suggestion for f in found}
+    assert by_char["\u201c"] == '"' and by_char["\u201d"] == '"' and by_char["\u2014"] == " - "
+
+
+def test_length_limits():
+    para = STORY + " " + "I kept the airway open and counted every breath with the team. " * 70
+    found = rules_of(check(para))
+    assert "too-long" in found and "eras-limit" not in found
+    huge = (para + "\n\n") * 25
+    assert "eras-limit" in rules_of(check(huge))
+
+
+@pytest.mark.parametrize(
+    "profile,severity",
+    [
+        ('[applicant]\nimg = true\n[scores]\nstep1 = "fail"\n', "error"),
+        ("[applicant]\nimg = true\n[scores]\nstep1 = 245\nstep2ck = 250\n", None),
+    ],
+)
+def test_score_not_addressed_follows_the_profile(profile, severity):
+    result = check(STORY + "\n", profile=parse_profile(profile))
+    found = rules_of(result).get("score-not-addressed", [])
+    assert [f.severity for f in found] == ([severity] if severity else [])
+
+
+def test_missing_img_perspective_only_for_an_img():
+    text = STORY + "\n"
+    assert "missing-img-perspective" in rules_of(
+        check(text, profile=parse_profile("[applicant]\nimg = true\n"))
+    )
+    assert "missing-img-perspective" not in rules_of(
+        check(text, profile=parse_profile("[applicant]\nimg = false\n"))
+    )
