@@ -56,8 +56,10 @@ def _position(result, finding) -> str:
 def _summary(result) -> list[str]:
     stats = result.stats
     if result.kind != "statement":
+        notes = f" [{'; '.join(result.notes)}]" if result.notes else ""
         return [
-            f"  {result.path}: {stats.get('words', 0)} words, {len(result.findings)} finding(s)"
+            f"  {result.path} ({result.kind}): {stats.get('words', 0)} words, "
+            f"{len(result.findings)} finding(s){notes}"
         ]
     lines_by_tag = stats.get("structure_lines", {})
     parts = []
