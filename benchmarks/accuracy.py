@@ -44,11 +44,16 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-SENTENCE_FILES = ("sentences.jsonl", "sentences_dev2.jsonl", "sentences_dev3.jsonl")
+SENTENCE_FILES = (
+    "sentences.jsonl",
+    "sentences_dev2.jsonl",
+    "sentences_dev3.jsonl",
+    "sentences_dev4.jsonl",
+)
 
 
 def load_sentences(split: str = "test") -> list[dict]:
-    """Labeled sentences of one split: `test` (held out), `dev`, `dev2`, `dev3` (tuning), `tuning` or `all`."""
+    """Labeled sentences of one split: `test` (held out), `dev`, `dev2`, `dev3`, `dev4` (tuning), `tuning` or `all`."""
     rows = []
     for name in SENTENCE_FILES:
         path = DATA / name
@@ -61,7 +66,7 @@ def load_sentences(split: str = "test") -> list[dict]:
     if split == "all":
         return rows
     if split == "tuning":
-        return [r for r in rows if r["split"] in ("dev", "dev2", "dev3")]
+        return [r for r in rows if r["split"] in ("dev", "dev2", "dev3", "dev4")]
     return [r for r in rows if r["split"] == split]
 
 
@@ -136,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--split", default="test", choices=["test", "dev", "dev2", "dev3", "tuning", "all"]
+        "--split", default="test", choices=["test", "dev", "dev2", "dev3", "dev4", "tuning", "all"]
     )
     parser.add_argument(
         "--errors", action="store_true", help="list the sentences each tag got wrong"

@@ -136,11 +136,12 @@ def test_per_file_ignores_and_exclude(tmp_path, write):
 
 
 def test_user_lexicons_extend_the_shipped_ones(tmp_path, write):
-    draft = write("d.txt", "I failed Step 1 on my first attempt because the moon was full.\n")
+    # a sentence the shipped lexicons cannot know is an excuse; the user's own lexicon can
+    draft = write("d.txt", "I failed Step 1 on my first attempt. Mercury was in retrograde.\n")
     assert "blame" not in {f["rule"] for f in findings(str(draft))}
     (tmp_path / "my-lexicons").mkdir()
     (tmp_path / "my-lexicons" / "blame.toml").write_text(
-        '[cues.beyond_control]\nphrases = ["the moon was full"]\n'
+        '[cues.self_pity]\nphrases = ["mercury was in retrograde"]\n'
     )
     (tmp_path / "stmt.toml").write_text('lexicons = ["my-lexicons"]\n')
     assert "blame" in {f["rule"] for f in findings(str(draft))}

@@ -73,6 +73,92 @@ def _external(tok, agents) -> bool:
     return bool(words & agents) or _is_negative_subject(tok)
 
 
+def _someone_else(tok) -> bool:
+    """Any subject that is not the applicant: a noun, a name, he/she/they, nobody."""
+    if tok is None or is_first_person(tok):
+        return False
+    if tok.lower_ in ("it", "this", "that", "which", "what", "there", "who"):
+        return False
+    return (
+        tok.pos_ in ("NOUN", "PROPN")
+        or tok.lower_ in ("he", "she", "they")
+        or _is_negative_subject(tok)
+    )
+
+
+_BAD_OUTCOME_VERBS = {"miss", "fail", "lose", "arrive", "struggle", "suffer"}
+_BAD_OUTCOME_WORDS = {
+    "fail",
+    "failure",
+    "low",
+    "lower",
+    "weak",
+    "poor",
+    "poorly",
+    "bad",
+    "badly",
+    "worse",
+    "miss",
+    "lose",
+    "reject",
+    "rejection",
+    "deny",
+    "refuse",
+    "struggle",
+    "unable",
+    "unmatched",
+}
+
+
+def _bad_outcome(sent: SentenceFeatures) -> bool:
+    """Something went wrong for the applicant: a failure word, or "I could not…"."""
+    if "exam" in sent.tags and any(t.lemma_.lower() in _BAD_OUTCOME_WORDS for t in sent.span):
+        return True
+    for t in sent.span:
+        if t.lemma_.lower() in _BAD_OUTCOME_WORDS:
+            return True
+        if t.pos_ in ("VERB", "AUX") and is_negated(t) and is_first_person(subject_of(t)):
+            return True
+    return False
+
+
+def _consequence_blame(sent: SentenceFeatures) -> list[str]:
+    """ "The coordinator never answered my emails, so I missed the deadline":
+    someone else acted (or failed to), so the applicant's setback followed."""
+    doc = sent.span.doc
+    for tok in sent.span:
+        if tok.lower_ != "so" or tok.i == sent.span.start:
+            continue
+        before = doc[sent.span.start : tok.i]
+        after = doc[tok.i + 1 : sent.span.end]
+        cause = next(
+            (
+                t
+                for t in before
+                if t.pos_ in ("VERB", "AUX")
+                and (t.head == t or not before.start <= t.head.i < before.end)
+            ),
+            None,
+        )  # the top verb of the clause before "so" (the parser may hang it under the later verb)
+        if cause is None:
+            continue
+        subj = subject_of(cause)
+        if not _someone_else(subj):
+            continue
+        for verb in (t for t in after if t.pos_ in ("VERB", "AUX")):
+            vsubj = subject_of(verb)
+            mine = vsubj is not None and (
+                is_first_person(vsubj) or any(c.lower_ in ("us", "me") for c in vsubj.subtree)
+            )
+            if mine and (
+                is_negated(verb)
+                or verb.lemma_.lower() in _BAD_OUTCOME_VERBS
+                or any(t.lower_ in ("not", "n't", "never", "fewer", "none") for t in after)
+            ):
+                return [f"{subj.text} … so I …"]
+    return []
+
+
 def _cause_is_self(sent: SentenceFeatures, hit) -> bool:
     """ "due to my poor strategy" is ownership; "due to the war" is not."""
     doc = sent.span.doc
@@ -184,7 +270,7 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
         ):
             found.append("if I had had what others had …")
             continue
-        if not _external(subj, agents):
+        if not (_external(subj, agents) or (_someone_else(subj) and _bad_outcome(sent))):
             continue
         lemma = verb.lemma_.lower()
         if tok.lower_ == "if":
@@ -270,6 +356,7 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
         evidence += [f"shifts the cause: {t!r}" for t in shifted]
     evidence += [f"pins the setback on {t}" for t in _agent_blame(sent, ctx, setback)]
     evidence += _clause_blame(sent, ctx, setback)
+    evidence += _consequence_blame(sent)
     if ownership and not self_pity:
         # "Although my father was ill, I should have postponed" is ownership.
         return []

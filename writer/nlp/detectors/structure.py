@@ -167,7 +167,8 @@ def _evidence_is_mine(sent: SentenceFeatures, hit) -> bool:
     doc = sent.span.doc
     tok = doc[hit[0]]
     if tok.lemma_.lower() == "letter":
-        return True  # a letter is always written for the applicant
+        # a letter is written for the applicant, when the sentence is about the applicant
+        return any(t.lower_ in FIRST_PERSON for t in sent.span)
     for node in (tok, tok.head):
         if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in node.children):
             return True
