@@ -22,6 +22,7 @@ from writer.cli import main
 from writer.config import document_kinds
 from writer.documents.email import blank_headers, detect_kind, parse_headers, recipients
 from writer.documents.reader import make_document
+from writer.drafting.render import find_placeholder
 from writer.errors import InputError
 from writer.rules import RULES, rules_for_kind
 from writer.rules.email import EMAIL_KINDS, today, today_is
@@ -515,3 +516,38 @@ def test_findings_point_into_the_original_text() -> None:
     (result,) = judge([text], "interest-email")
     (placeholder,) = [f for f in result.findings if f.rule == "unfilled-placeholder"]
     assert text[placeholder.start : placeholder.end] == "[Month Year]"
+
+
+# --- the labeled email set itself: well formed, and covering every rule once ----------
+
+
+def _labels() -> list[tuple[Path, dict]]:
+    return [
+        (path, json.loads(path.with_suffix("").with_suffix(".expected.json").read_text("utf-8")))
+        for path in sorted(EMAILS.glob("*.txt"))
+    ]
+
+
+def test_labeled_emails_are_well_formed_and_cover_every_rule() -> None:
+    labels = _labels()
+    good = [p for p, e in labels if not e["must"]]
+    flawed = [p for p, e in labels if e["must"]]
+    assert len(good) >= 12 and len(flawed) >= 24
+    covered: set[str] = set()
+    for path, expected in labels:
+        rules = set(INTEREST_RULES if expected["kind"] == "interest-email" else LETTER_RULES)
+        assert set(expected) == {"kind", "must", "must_not", "note"}, path.name
+        assert len(expected["must"]) <= 1 and expected["note"], path.name
+        assert set(expected["must"]) | set(expected["must_not"]) <= rules, path.name
+        assert not set(expected["must"]) & set(expected["must_not"]), path.name
+        text = path.read_text(encoding="utf-8")
+        headers, _, body = text.partition("\n\n")
+        assert headers.startswith("To: ") and body.strip(), path.name
+        covered |= set(expected["must"])
+    assert covered == set(INTEREST_RULES + LETTER_RULES)
+
+
+def test_placeholder_finder_agrees_with_the_labels() -> None:
+    for path, expected in _labels():
+        has_placeholder = find_placeholder(path.read_text(encoding="utf-8")) is not None
+        assert has_placeholder == ("unfilled-placeholder" in expected["must"]), path.name
