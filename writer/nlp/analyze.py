@@ -139,10 +139,10 @@ def _sentences(spacy_doc):
 def _sentence_cues(f: SentenceFeatures) -> dict[str, list[str]]:
     doc = f.span.doc
     out: dict[str, list[str]] = {}
-    for key, hits in f.cue_index.hits.items():
-        inside = [doc[a:b].text for a, b in hits if a >= f.span.start and b <= f.span.end]
+    for key in f.cue_index.hits:
+        inside = f.cue_index.in_range(key, f.span.start, f.span.end)
         if inside:
-            out[key] = inside
+            out[key] = [doc[a:b].text for a, b in inside]
     return out
 
 
