@@ -131,3 +131,23 @@ def test_jobs_gives_the_same_results_as_one_process(tmp_path, strong_text):
     one = [r.to_dict() for r in check_files(paths)]
     two = [r.to_dict() for r in check_files_parallel(paths, jobs=2)]
     assert two == one
+
+
+def _sigint_disposition() -> str:
+    import signal
+
+    return "ignored" if signal.getsignal(signal.SIGINT) == signal.SIG_IGN else "handled"
+
+
+def test_parallel_workers_leave_ctrl_c_to_the_parent() -> None:
+    """A worker that took Ctrl-C itself would die mid-import with a traceback on stderr."""
+    import signal
+
+    from writer.parallel import start_pool
+
+    pool = start_pool(2)
+    try:
+        assert pool.submit(_sigint_disposition).result(timeout=60) == "ignored"
+    finally:
+        pool.shutdown()
+    assert signal.getsignal(signal.SIGINT) != signal.SIG_IGN  # the parent still handles it

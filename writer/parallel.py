@@ -13,8 +13,10 @@ second), so small batches and ``--jobs 1`` run in this process.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import signal
 from pathlib import Path
 from typing import Any
 
@@ -46,15 +48,59 @@ def check_files(paths: list[str | Path], jobs: int | None = 1, **options: Any) -
     if workers <= 1:
         return api.check_files(paths, **options)
 
+    slices = split_balanced(paths, workers, options.get("contents"))
+    pool = start_pool(workers)
+    try:
+        # Ctrl-C is the parent's to handle: a worker that saw it too would die
+        # mid-import with a traceback. Block it while the workers are forked
+        # (they inherit the mask, then ignore the signal); a Ctrl-C that came
+        # meanwhile is delivered to the parent as soon as the mask is lifted.
+        with _sigint_blocked():
+            futures = [pool.submit(api.check_files, part, **options) for part in slices]
+        results = [result for future in futures for result in future.result()]
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+    return results
+
+
+def start_pool(workers: int):
+    """A process pool whose workers leave Ctrl-C to the parent.
+
+    fork: workers start in milliseconds and inherit the imported modules; the
+    parent has not loaded spaCy, so there are no threads to worry about.
+    """
     from concurrent.futures import ProcessPoolExecutor
 
-    slices = split_balanced(paths, workers, options.get("contents"))
-    # fork: workers start in milliseconds and inherit the imported modules;
-    # the parent has not loaded spaCy, so there are no threads to worry about.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-        futures = [pool.submit(api.check_files, part, **options) for part in slices]
-        return [result for future in futures for result in future.result()]
+    context = multiprocessing.get_context(method)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_ignore_sigint)
+
+
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+@contextlib.contextmanager
+def _sigint_blocked():
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _stop(pool) -> None:
+    """End the workers now, without waiting for their slices (Ctrl-C, or a failure)."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def split_balanced(paths: list, parts: int, contents=None) -> list[list]:
