@@ -49,7 +49,11 @@ SENTENCE_FILES = (
     "sentences_dev2.jsonl",
     "sentences_dev3.jsonl",
     "sentences_dev4.jsonl",
+    "sentences_dev5.jsonl",
+    "sentences_dev6.jsonl",
 )
+#: The splits the detectors were tuned on and the learned model is trained on; never `test`.
+TUNING_SPLITS = ("dev", "dev2", "dev3", "dev4")
 
 
 def load_sentences(split: str = "test") -> list[dict]:
@@ -66,7 +70,7 @@ def load_sentences(split: str = "test") -> list[dict]:
     if split == "all":
         return rows
     if split == "tuning":
-        return [r for r in rows if r["split"] in ("dev", "dev2", "dev3", "dev4")]
+        return [r for r in rows if r["split"] in TUNING_SPLITS]
     return [r for r in rows if r["split"] == split]
 
 
@@ -141,7 +145,14 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--split", default="test", choices=["test", "dev", "dev2", "dev3", "dev4", "tuning", "all"]
+        "--split",
+        default="test",
+        choices=["test", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "tuning", "all"],
+    )
+    parser.add_argument(
+        "--detectors-only",
+        action="store_true",
+        help="without the learned model (writer/nlp/learned.py): the detectors alone",
     )
     parser.add_argument(
         "--errors", action="store_true", help="list the sentences each tag got wrong"
@@ -149,8 +160,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     rows = load_sentences(args.split)
-    scores, pairs = sentence_scores(rows)
-    print(f"Sentence tags, split={args.split} ({len(rows)} sentences)")
+    analyzer = None
+    if args.detectors_only:
+        from writer.nlp.analyze import Analyzer
+
+        analyzer = Analyzer(model=None)
+    scores, pairs = sentence_scores(rows, analyzer)
+    which = "detectors only" if args.detectors_only else "detectors + learned model"
+    print(f"Sentence tags, split={args.split} ({len(rows)} sentences), {which}")
     print(f"{'tag':<16} {'P':>6} {'R':>6} {'F1':>6} {'TP':>4} {'FP':>4} {'FN':>4}")
     for t in TAGS:
         s = scores[t]

@@ -158,16 +158,17 @@ def environment_fingerprint() -> str:
 
 
 def _source_fingerprint() -> str:
-    """Names, sizes and modification times of stmt's own modules.
+    """Names, sizes and modification times of stmt's own modules and data files.
 
     The version alone is not enough in a source checkout: a detector edited
-    since the last run must not be answered from the cache.
+    (or a sentence model retrained) since the last run must not be answered
+    from the cache.
     """
     digest = hashlib.sha256()
     for folder, dirs, files in os.walk(_PACKAGE):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
-            if name.endswith(".py"):
+            if name.endswith((".py", ".json")):
                 stat = os.stat(os.path.join(folder, name))
                 digest.update(f"{folder}/{name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()

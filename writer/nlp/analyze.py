@@ -11,9 +11,10 @@ from pathlib import Path
 
 from writer.documents.model import Document, Paragraph
 from writer.nlp.cues import CueFinder
-from writer.nlp.detectors import DETECTORS, TAGS
+from writer.nlp.detectors import TAGS, run_detectors
 from writer.nlp.detectors.context import Context
 from writer.nlp.features import SentenceFeatures
+from writer.nlp.learned import load_model
 from writer.nlp.lexicon import load_lexicons
 from writer.nlp.sentence import Sentence
 
@@ -47,7 +48,8 @@ def _register_component() -> None:
 class Analyzer:
     """The pipeline, lexicons and matchers, built once per process."""
 
-    def __init__(self, nlp=None, lexicon_dirs: tuple[Path, ...] = ()) -> None:
+    def __init__(self, nlp=None, lexicon_dirs: tuple[Path, ...] = (), model="shipped") -> None:
+        """``model``: the learned second opinion (``"shipped"``, a ``SentenceModel`` or None)."""
         from writer.nlp.pipeline import get_nlp
 
         self.nlp = nlp if nlp is not None else get_nlp()
@@ -57,6 +59,7 @@ class Analyzer:
             self.nlp.add_pipe(_BREAK_COMPONENT, before=before)
         self.lexicons = load_lexicons(tuple(lexicon_dirs))
         self.cues = CueFinder(self.nlp, self.lexicons)
+        self.sentence_model = load_model() if model == "shipped" else model
         self.model = f"{self.nlp.meta.get('stmt_model', self.nlp.meta.get('name'))}-{self.nlp.meta.get('version', '0')}"
 
     def analyze(self, documents: list[Document], batch_size: int = 16) -> list[Analysis]:
@@ -80,25 +83,24 @@ class Analyzer:
         return out
 
     # -- internals ------------------------------------------------------------
-    def _features(self, spacy_doc, paragraphs: list[Paragraph]) -> list[SentenceFeatures]:
+    def _features(
+        self, spacy_doc, paragraphs: list[Paragraph], kind: str = "statement"
+    ) -> list[SentenceFeatures]:
+        """Sentences with their tags. The learned model was trained on statement sentences,
+        so messages (emails, letter requests) are tagged by the detectors alone."""
         cue_index = self.cues.find(spacy_doc)
         feats: list[SentenceFeatures] = []
         para_starts = [p.start for p in paragraphs]
         for span in _sentences(spacy_doc):
             para = _paragraph_of(span.start_char, para_starts)
             feats.append(SentenceFeatures(len(feats), span, para, cue_index))
-        ctx = Context(feats, self.lexicons)
-        for tag, detect in DETECTORS.items():
-            for f in feats:
-                evidence = detect(f, ctx)
-                if evidence:
-                    f.tags.add(tag)
-                    f.evidence[tag] = evidence
+        model = self.sentence_model if kind == "statement" else None
+        run_detectors(feats, Context(feats, self.lexicons), model)
         return feats
 
     def _analyze_doc(self, document: Document, spacy_doc) -> Analysis:
         paragraphs = document.paragraphs
-        feats = self._features(spacy_doc, paragraphs)
+        feats = self._features(spacy_doc, paragraphs, document.kind)
         lines = document.lines
         sentences = []
         for f in feats:

@@ -2,18 +2,23 @@
 
 A detector is a function ``(sentence, context) -> list[str]``; a non-empty
 list tags the sentence and says why. They run in ``DETECTORS`` order, so later
-ones may read earlier tags (blame reads exam and anecdote).
+ones may read earlier tags (blame reads exam and anecdote). Where a detector
+finds nothing, the learned model (``writer.nlp.learned``) may still give the
+tag, before the next detector runs.
 """
 
+from __future__ import annotations
+
 from writer.nlp.detectors.anecdote import detect_anecdote
-from writer.nlp.detectors.blame import detect_blame
-from writer.nlp.detectors.exam import detect_exam
+from writer.nlp.detectors.blame import detect_blame, rejects_blame
+from writer.nlp.detectors.exam import detect_exam, rejects_exam
 from writer.nlp.detectors.structure import (
     detect_future_goals,
     detect_img_perspective,
     detect_why_me,
     detect_why_now,
     detect_why_specialty,
+    rejects_img_perspective,
 )
 
 DETECTORS = {
@@ -39,3 +44,38 @@ TAGS = (
     "why_now",
     "future_goals",
 )
+
+#: Firm reasons to refuse a tag, ``(sentence, context) -> bool``: where one holds, the
+#: learned model may not give the tag that the detector did not give.
+REJECTIONS = {
+    "exam": rejects_exam,
+    "blame": rejects_blame,
+    "img_perspective": rejects_img_perspective,
+}
+
+
+def run_detectors(sentences, context, model=None) -> None:
+    """Tag every sentence: each detector in turn, then the model where it found nothing.
+
+    The model may add a tag the detector did not give, unless the detector's
+    ``REJECTIONS`` entry refuses it; it never removes one.
+    """
+    from writer.nlp.learned import sentence_features
+
+    probabilities = []
+    if model is not None:
+        for f in sentences:
+            keys = [k for k in f.cue_index.hits if f.has(k)]
+            feats = sentence_features(f.span, keys)
+            probabilities.append((feats, model.predict(feats)))
+    for tag, detect in DETECTORS.items():
+        for f in sentences:
+            evidence = detect(f, context)
+            if not evidence and model is not None and tag in model.tags:
+                feats, probs = probabilities[f.index]
+                rejects = REJECTIONS.get(tag)
+                if probs[tag] >= model.threshold and not (rejects and rejects(f, context)):
+                    evidence = [model.evidence(tag, feats, probs[tag])]
+            if evidence:
+                f.tags.add(tag)
+                f.evidence[tag] = evidence

@@ -422,3 +422,23 @@ def _critique(sent: SentenceFeatures) -> list[str]:
             continue  # "not because the exam was unfair"
         out.append(doc[a:b].text)
     return out
+
+
+_BLAME_CUES = tuple(
+    f"blame.{group}"
+    for group in (
+        "external_cause",
+        "counterfactual",
+        "beyond_control",
+        "system_critique",
+        "self_pity",
+    )
+)
+
+
+def rejects_blame(sent: SentenceFeatures, ctx: Context) -> bool:
+    """A firm no: the sentence owns the outcome ("..., and the decision was mine"), or
+    there is nothing to excuse: no setback in view and no word of blame or self-pity."""
+    if _real_ownership(sent):
+        return True
+    return not (_setback_in_view(sent, ctx) or any(sent.has(key) for key in _BLAME_CUES))

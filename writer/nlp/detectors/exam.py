@@ -95,6 +95,18 @@ def detect_exam(sent: SentenceFeatures, ctx: Context) -> list[str]:
     return []
 
 
+def rejects_exam(sent: SentenceFeatures, ctx: Context) -> bool:
+    """A firm no: a look-alike exam (TOEFL, "step by step"), a procedure's attempt,
+    or an exam that belongs to someone else ("My brother failed Step 1")."""
+    if sent.has("exam.not_exam"):
+        return True
+    names = sent.hits("exam.exam_name")
+    if not names and sent.lowers & ctx.words("exam", "procedure_words"):
+        return True
+    mentions = names + [(t.i, t.i + 1) for t in sent.tokens_of("exam.exam_noun")]
+    return bool(mentions) and all(_owned_by_someone_else(sent, h) for h in mentions)
+
+
 def _owned(tokens):
     """The first exam noun the applicant owns ("my score"), or None."""
     for t in tokens:

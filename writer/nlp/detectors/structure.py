@@ -247,6 +247,16 @@ def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
     return []
 
 
+def rejects_img_perspective(sent: SentenceFeatures, ctx: Context) -> bool:
+    """A firm no: a plan, not a perspective; or a lesson with no sign of abroad,
+    another language or culture ("The work taught me patience" is another strength)."""
+    if _future_marked(sent):
+        return True
+    return not any(
+        sent.has(key) for key in ("structure.img_value", "structure.img_context", "structure.place")
+    )
+
+
 def detect_why_now(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if _future_marked(sent) and not sent.has("structure.timing"):
         return []

@@ -1,0 +1,158 @@
+"""Train the learned second opinion (writer/nlp/sentence_model.json) on the tuning splits.
+
+    .venv/bin/pip install -e '.[train]'             # scikit-learn, for training only
+    .venv/bin/python benchmarks/train_model.py      # writes writer/nlp/sentence_model.json
+    .venv/bin/python benchmarks/train_model.py --loo  # leave-one-set-out figures, writes nothing
+
+One logistic regression per tag (scikit-learn, L2, balanced classes) on the
+features of ``writer.nlp.learned.sentence_features``, trained on every tuning
+split of the labeled sentences and never on the held-out ``test`` split.
+``--loo`` holds out each tuning set in turn (each was written by a different
+author) and prints F1 per tag for the detectors alone, the model alone and
+the two together at several thresholds: that is how the threshold was chosen.
+Training is deterministic: the same data gives the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from accuracy import TAGS, TUNING_SPLITS, load_sentences  # noqa: E402
+
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+DEFAULT_THRESHOLD = 0.7
+C = 1.0
+MIN_WEIGHT = 0.05  # smaller weights are dropped from the file (see --loo for the effect)
+
+
+def featurize(rows: list[dict]):
+    """(features, parsed Doc) of each labeled text."""
+    from writer.nlp.analyze import Analyzer
+    from writer.nlp.learned import sentence_features
+
+    analyzer = Analyzer(model=None)
+    features, docs = [], []
+    for doc in analyzer.nlp.pipe([r["text"] for r in rows], batch_size=64):
+        cue_index = analyzer.cues.find(doc)
+        # Message-only cues (lexicons/email.toml) never fire in statements.
+        keys = [k for k in cue_index.hits if not k.startswith("email.")]
+        features.append(sentence_features(doc[:], keys))
+        docs.append(doc)
+    return features, docs, analyzer
+
+
+def tag_docs(analyzer, docs) -> list[set[str]]:
+    """The tags the analyzer (detectors, and its model if any) gives each parsed text."""
+    from writer.documents.model import Paragraph
+
+    out = []
+    for doc in docs:
+        tags: set[str] = set()
+        for f in analyzer._features(doc, [Paragraph(0, 0, len(doc.text))]):
+            tags |= f.tags
+        out.append(tags)
+    return out
+
+
+def fit(features: list[set[str]], rows: list[dict], tag: str):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([dict.fromkeys(f, 1) for f in features])
+    y = [tag in r["tags"] for r in rows]
+    clf = LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(x, y)
+    return vectorizer, clf
+
+
+def f1(gold: list[bool], pred: list[bool]) -> float:
+    tp = sum(g and p for g, p in zip(gold, pred, strict=True))
+    fp = sum(p and not g for g, p in zip(gold, pred, strict=True))
+    fn = sum(g and not p for g, p in zip(gold, pred, strict=True))
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def tag_model(features: list[set[str]], rows: list[dict], tag: str):
+    """One tag's weights, pruned as they are shipped."""
+    from writer.nlp.learned import TagModel
+
+    vectorizer, clf = fit(features, rows, tag)
+    weights = {
+        name: round(float(w), 4)
+        for name, w in zip(vectorizer.feature_names_, clf.coef_[0], strict=True)
+        if abs(w) >= MIN_WEIGHT
+    }
+    return TagModel(round(float(clf.intercept_[0]), 4), weights)
+
+
+def train_model(rows, features, threshold: float):
+    from writer.nlp.learned import SentenceModel
+
+    tags = {tag: tag_model(features, rows, tag) for tag in TAGS}
+    return SentenceModel(tags, threshold, tuple(sorted({r["split"] for r in rows})))
+
+
+def leave_one_out(rows, features, docs, analyzer) -> None:
+    """Each tuning set held out in turn, the model used exactly as shipped (pruned weights,
+    the detectors' rejections, tags read by later detectors)."""
+    from dataclasses import replace
+
+    from writer.nlp.analyze import Analyzer
+
+    splits = sorted({r["split"] for r in rows})
+    columns = ["detectors", "model", *[f"both@{t}" for t in THRESHOLDS]]
+    table = {tag: {c: [] for c in columns} for tag in TAGS}
+    for held in splits:
+        train = [i for i, r in enumerate(rows) if r["split"] != held]
+        test = [i for i, r in enumerate(rows) if r["split"] == held]
+        model = train_model([rows[i] for i in train], [features[i] for i in train], 0.5)
+        held_docs = [docs[i] for i in test]
+        predicted = {"detectors": tag_docs(Analyzer(analyzer.nlp, model=None), held_docs)}
+        probs = [model.predict(features[i]) for i in test]
+        predicted["model"] = [{t for t, p in q.items() if p >= 0.5} for q in probs]
+        for t in THRESHOLDS:
+            both = Analyzer(analyzer.nlp, model=replace(model, threshold=t))
+            predicted[f"both@{t}"] = tag_docs(both, held_docs)
+        for tag in TAGS:
+            gold = [tag in rows[i]["tags"] for i in test]
+            for column, tags in predicted.items():
+                table[tag][column].append(f1(gold, [tag in x for x in tags]))
+    print(f"leave one tuning set out ({', '.join(splits)}): mean F1 over the held-out sets")
+    print(f"{'tag':16}" + "".join(f"{c:>11}" for c in columns))
+    for tag in TAGS:
+        print(f"{tag:16}" + "".join(f"{sum(v) / len(v):11.3f}" for v in table[tag].values()))
+    macro = [sum(sum(table[t][c]) / len(table[t][c]) for t in TAGS) / len(TAGS) for c in columns]
+    print(f"{'macro':16}" + "".join(f"{m:11.3f}" for m in macro))
+
+
+def train(rows, features, threshold: float, out: Path) -> None:
+    model = train_model(rows, features, threshold)
+    out.write_text(json.dumps(model.to_dict(), ensure_ascii=False, indent=0) + "\n", "utf-8")
+    size = sum(len(m.weights) for m in model.tags.values())
+    print(f"wrote {out}: {len(rows)} sentences from {', '.join(model.trained_on)}; {size} weights")
+
+
+def main() -> None:
+    from writer.nlp.learned import MODEL_PATH
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--loo", action="store_true", help="leave-one-set-out figures only")
+    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    args = parser.parse_args()
+    rows = [r for r in load_sentences("all") if r["split"] in TUNING_SPLITS]
+    features, docs, analyzer = featurize(rows)
+    if args.loo:
+        leave_one_out(rows, features, docs, analyzer)
+    else:
+        train(rows, features, args.threshold, args.out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,144 @@
+"""The learned second opinion: its features, its limits, and how it joins the detectors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from writer.nlp.analyze import Analyzer
+from writer.nlp.detectors import REJECTIONS, TAGS
+from writer.nlp.detectors.context import Context
+from writer.nlp.learned import (
+    MODEL_PATH,
+    SentenceModel,
+    TagModel,
+    load_model,
+    sentence_features,
+)
+
+
+@pytest.fixture(scope="module")
+def bare(analyzer):
+    """The shipped pipeline and lexicons with no model: the detectors alone."""
+    return Analyzer(nlp=analyzer.nlp, model=None)
+
+
+def _with_model(analyzer, tags: dict[str, TagModel], threshold: float = 0.5) -> Analyzer:
+    return Analyzer(nlp=analyzer.nlp, model=SentenceModel(tags, threshold))
+
+
+def _features(analyzer, text: str) -> set[str]:
+    doc = analyzer.nlp(text)
+    return sentence_features(doc[:], list(analyzer.cues.find(doc).hits))
+
+
+def test_features_read_lemmas_the_parse_tense_and_cues(analyzer) -> None:
+    feats = _features(analyzer, "I failed Step 1 on my first attempt.")
+    assert {"l=fail", "b=fail_step", "r=fail", "t=Past", "d=fail>nsubj>i"} <= feats
+    assert "cue=exam.exam_name" in feats
+    assert not any(f.startswith("l=.") for f in feats)  # punctuation is not a word
+
+
+def _rejected(bare, tag: str, text: str) -> bool:
+    doc = bare.nlp(text)
+    (sent,) = bare._features(doc, [_paragraph(text)])
+    return REJECTIONS[tag](sent, Context([sent], bare.lexicons))
+
+
+@pytest.mark.parametrize(
+    "tag,text,rejected",
+    [
+        ("blame", "The war delayed my exam, but the decision to sit it was mine.", True),
+        ("blame", "The war delayed my exam and it was not my fault.", False),
+        ("blame", "The war delayed my exam and ruined my score.", False),
+        ("exam", "My brother failed Step 1 last year.", True),
+        ("exam", "My TOEFL score was 110.", True),
+        ("exam", "My second attempt at intubation succeeded.", True),
+        ("exam", "I passed it on my second attempt.", False),
+        ("img_perspective", "The work taught me patience.", True),
+        ("img_perspective", "Training in Lagos taught me to improvise.", False),
+        ("img_perspective", "I will bring my Spanish to the clinic in Houston.", True),
+    ],
+)
+def test_a_detector_can_refuse_the_model_a_tag(bare, tag, text, rejected) -> None:
+    assert _rejected(bare, tag, text) is rejected
+
+
+def test_the_model_adds_a_tag_the_detectors_missed_and_says_why(analyzer, bare) -> None:
+    text = "A zebra walked past the window."
+    assert bare.tag_sentences([text]) == [set()]
+    model = {"future_goals": TagModel(bias=-5.0, weights={"l=zebra": 10.0})}
+    (tags,) = _with_model(analyzer, model).tag_sentences([text])
+    assert tags == {"future_goals"}
+    doc = analyzer.nlp(text)
+    (feats,) = _with_model(analyzer, model)._features(doc, [_paragraph(text)])
+    (evidence,) = feats.evidence["future_goals"]
+    assert evidence.startswith("learned model (p=0.99)") and "'zebra'" in evidence
+
+
+def test_below_the_threshold_the_model_adds_nothing(analyzer) -> None:
+    model = {"future_goals": TagModel(bias=-5.0, weights={"l=zebra": 5.2})}  # p = 0.55
+    assert _with_model(analyzer, model, threshold=0.6).tag_sentences(["A zebra ran."]) == [set()]
+    assert _with_model(analyzer, model, threshold=0.5).tag_sentences(["A zebra ran."]) == [
+        {"future_goals"}
+    ]
+
+
+def test_the_model_never_removes_a_detector_tag(analyzer, bare) -> None:
+    texts = [
+        "I failed Step 1 because the proctors were noisy and the exam is unfair.",
+        "In the future, I hope to complete a fellowship in critical care medicine.",
+    ]
+    never = {tag: TagModel(bias=-30.0, weights={}) for tag in TAGS}
+    assert _with_model(analyzer, never).tag_sentences(texts) == bare.tag_sentences(texts)
+    assert all(bare.tag_sentences(texts))
+
+
+def test_a_rejected_tag_is_not_added_however_sure_the_model_is(analyzer) -> None:
+    owned = "My father fell ill before the exam, and the decision to sit it anyway was mine."
+    other = "My brother failed Step 1 last year."
+    eager = {"blame": TagModel(bias=10.0, weights={}), "exam": TagModel(bias=10.0, weights={})}
+    tagged = _with_model(analyzer, eager).tag_sentences([owned, other, "I love the OR."])
+    assert "blame" not in tagged[0] and "exam" not in tagged[1]
+    assert tagged[2] == {"blame", "exam"}  # nothing refuses them there
+
+
+def test_the_shipped_model_is_trained_on_tuning_data_only() -> None:
+    model = load_model()
+    assert model is not None, f"{MODEL_PATH} is missing"
+    assert set(model.tags) == set(TAGS)
+    assert "test" not in model.trained_on and {"dev", "dev2"} <= set(model.trained_on)
+    assert 0.5 <= model.threshold < 1.0
+    assert all(len(m.weights) > 100 for m in model.tags.values())
+
+
+def test_the_model_file_round_trips_and_rejects_other_formats(tmp_path) -> None:
+    model = SentenceModel({"exam": TagModel(-1.5, {"l=step": 2.0})}, 0.7, ("dev",))
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(model.to_dict()), "utf-8")
+    assert load_model(path) == model
+    path.write_text(json.dumps({**model.to_dict(), "features": "another-feature-set"}), "utf-8")
+    load_model.cache_clear()
+    with pytest.raises(ValueError, match="another-feature-set"):
+        load_model(path)
+    assert load_model(tmp_path / "absent.json") is None
+
+
+def _paragraph(text: str):
+    from writer.documents.model import Paragraph
+
+    return Paragraph(0, 0, len(text))
+
+
+def test_messages_are_tagged_by_the_detectors_alone(analyzer) -> None:
+    """The model learned from statement sentences; an email is not one."""
+    from writer.documents.model import Document
+
+    text = "I would only want you to write if you feel you know my work well enough."
+    eager = _with_model(analyzer, {tag: TagModel(bias=10.0, weights={}) for tag in TAGS})
+    as_email, as_statement = eager.analyze(
+        [Document("a.txt", text, kind="letter-request"), Document("b.txt", text)]
+    )
+    assert not any("learned" in str(s.evidence) for s in as_email.sentences)
+    assert any("learned" in str(s.evidence) for s in as_statement.sentences)

@@ -1,0 +1,151 @@
+"""A learned second opinion for the detectors: one logistic regression per tag.
+
+The detectors are precise but their recall stops at the phrasings their
+lexicons and parse rules know. This model reads the same parsed sentence
+through broader, softer features and may add a tag that no detector gave;
+it never removes one. Its features are:
+
+- ``cue=LEXICON.GROUP``: every lexicon cue group that fires in the sentence
+  (so the lexicons in ``lexicons/`` stay the model's vocabulary too);
+- ``l=LEMMA`` and ``b=LEMMA_LEMMA``: lowercase lemmas and lemma bigrams;
+- ``d=HEAD>DEP>LEMMA``: who did what, from the dependency parse (subjects,
+  objects, complements, negation, modifiers);
+- ``r=LEMMA`` and ``t=TENSE``: the root verb and its tense (morphology).
+
+Where a detector has a firm reason to refuse a tag (someone else's exam, an
+ownership sentence, a lesson with no sign of abroad), the model may not give
+it either: see ``writer.nlp.detectors.REJECTIONS``.
+
+The weights are data (``sentence_model.json`` beside this module), trained by
+``benchmarks/train_model.py`` on the tuning splits of the labeled sentences
+only, never on the held-out test split. Inference is a sum of weights: no
+library beyond spaCy is needed at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+MODEL_PATH = Path(__file__).with_name("sentence_model.json")
+FEATURES_VERSION = "stmt-sentence-features-1"
+
+DEPENDENCIES = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "pobj",
+        "attr",
+        "acomp",
+        "xcomp",
+        "ccomp",
+        "advcl",
+        "neg",
+        "amod",
+        "compound",
+        "poss",
+    }
+)
+
+
+def sentence_features(span, cue_keys) -> set[str]:
+    """The model's features of one sentence (a spaCy Span) whose cues fired as ``cue_keys``."""
+    feats = {f"cue={key}" for key in cue_keys}
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    lemmas = [t.lemma_.lower() for t in words]
+    feats.update(f"l={lemma}" for lemma in lemmas)
+    feats.update(f"b={a}_{b}" for a, b in zip(lemmas, lemmas[1:], strict=False))
+    for tok, lemma in zip(words, lemmas, strict=True):
+        dep = tok.dep_
+        if dep in DEPENDENCIES:
+            feats.add(f"d={tok.head.lemma_.lower()}>{dep}>{lemma}")
+        elif dep == "ROOT":
+            feats.add(f"r={lemma}")
+            feats.add(f"t={','.join(tok.morph.get('Tense'))}")
+    return feats
+
+
+@dataclass(frozen=True)
+class TagModel:
+    bias: float
+    weights: dict[str, float]
+
+    def probability(self, features: set[str]) -> float:
+        weights = self.weights
+        z = self.bias + sum(weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def strongest(self, features: set[str], n: int = 3) -> list[str]:
+        """The features that pushed hardest towards the tag, most first."""
+        pushing = [(self.weights.get(f, 0.0), f) for f in features]
+        return [f for w, f in sorted(pushing, reverse=True)[:n] if w > 0]
+
+
+@dataclass(frozen=True)
+class SentenceModel:
+    tags: dict[str, TagModel]
+    threshold: float
+    trained_on: tuple[str, ...] = ()
+
+    def predict(self, features: set[str]) -> dict[str, float]:
+        return {tag: model.probability(features) for tag, model in self.tags.items()}
+
+    def evidence(self, tag: str, features: set[str], probability: float) -> str:
+        signals = ", ".join(describe(f) for f in self.tags[tag].strongest(features))
+        return f"learned model (p={probability:.2f}): {signals}"
+
+    def to_dict(self) -> dict:
+        return {
+            "format": 1,
+            "features": FEATURES_VERSION,
+            "threshold": self.threshold,
+            "trained_on": list(self.trained_on),
+            "tags": {
+                tag: {"bias": m.bias, "weights": dict(sorted(m.weights.items()))}
+                for tag, m in self.tags.items()
+            },
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> SentenceModel:
+        if data.get("format") != 1 or data.get("features") != FEATURES_VERSION:
+            raise ValueError(
+                f"sentence model: format {data.get('format')!r} / features "
+                f"{data.get('features')!r}, expected 1 / {FEATURES_VERSION}"
+            )
+        tags = {
+            tag: TagModel(float(spec["bias"]), {k: float(v) for k, v in spec["weights"].items()})
+            for tag, spec in data["tags"].items()
+        }
+        return cls(tags, float(data["threshold"]), tuple(data.get("trained_on", ())))
+
+
+def describe(feature: str) -> str:
+    """A feature as a reader would say it: ``l=observership`` -> 'observership'."""
+    kind, _, value = feature.partition("=")
+    if kind == "cue":
+        return f"cue {value}"
+    if kind == "b":
+        return repr(value.replace("_", " "))
+    if kind == "d":
+        head, dep, child = value.split(">")
+        return f"'{head} … {child}' ({dep})"
+    if kind == "r":
+        return f"main verb '{value}'"
+    if kind == "t":
+        return f"tense {value or 'none'}"
+    return repr(value)
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path = MODEL_PATH) -> SentenceModel | None:
+    """The shipped model, or None when it is absent (the detectors alone then decide)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    return SentenceModel.from_dict(data)
