@@ -234,7 +234,7 @@ def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
     value = _texts(sent, "structure.img_value")
     if value and mine:
         return [f"international value: {value[0]!r}"]
-    context = _texts(sent, "structure.img_context", "structure.place")
+    context = _texts(sent, "structure.img_context", "structure.place", "structure.scarcity")
     lesson = _texts(sent, "structure.img_lesson")
     clinical = sent.has("structure.clinical") or "anecdote" in sent.tags
     if (
@@ -253,7 +253,14 @@ def rejects_img_perspective(sent: SentenceFeatures, ctx: Context) -> bool:
     if _future_marked(sent):
         return True
     return not any(
-        sent.has(key) for key in ("structure.img_value", "structure.img_context", "structure.place")
+        sent.has(key)
+        for key in (
+            "structure.img_value",
+            "structure.img_context",
+            "structure.place",
+            "structure.scarcity",
+            "structure.abroad_hint",
+        )
     )
 
 
