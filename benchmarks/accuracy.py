@@ -51,9 +51,11 @@ SENTENCE_FILES = (
     "sentences_dev4.jsonl",
     "sentences_dev5.jsonl",
     "sentences_dev6.jsonl",
+    "sentences_dev7.jsonl",
+    "sentences_dev8.jsonl",
 )
 #: The splits the detectors were tuned on and the learned model is trained on; never `test`.
-TUNING_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6")
+TUNING_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
 
 
 def load_sentences(split: str = "test") -> list[dict]:
@@ -147,7 +149,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--split",
         default="test",
-        choices=["test", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "tuning", "all"],
+        choices=[
+            "test",
+            "dev",
+            "dev2",
+            "dev3",
+            "dev4",
+            "dev5",
+            "dev6",
+            "dev7",
+            "dev8",
+            "tuning",
+            "all",
+        ],
     )
     parser.add_argument(
         "--detectors-only",

@@ -85,14 +85,22 @@ def test_below_the_threshold_the_model_adds_nothing(analyzer) -> None:
     ]
 
 
-def test_the_model_never_removes_a_detector_tag(analyzer, bare) -> None:
+def test_the_model_overrules_a_detector_only_below_its_floor(analyzer, bare) -> None:
     texts = [
         "I failed Step 1 because the proctors were noisy and the exam is unfair.",
         "In the future, I hope to complete a fellowship in critical care medicine.",
     ]
-    never = {tag: TagModel(bias=-30.0, weights={}) for tag in TAGS}
-    assert _with_model(analyzer, never).tag_sentences(texts) == bare.tag_sentences(texts)
-    assert all(bare.tag_sentences(texts))
+    doubtful = {tag: TagModel(bias=-1.0, weights={}) for tag in TAGS}  # p = 0.27
+    detected = bare.tag_sentences(texts)
+    assert all(detected)
+
+    def tagged(floor: float):
+        model = SentenceModel(doubtful, 0.5, floor=floor)
+        return Analyzer(nlp=analyzer.nlp, model=model).tag_sentences(texts)
+
+    assert tagged(0.0) == detected  # no floor: the detectors' tags stand
+    assert tagged(0.25) == detected  # the model is not that sure
+    assert tagged(0.3) == [set(), set()]
 
 
 def test_a_rejected_tag_is_not_added_however_sure_the_model_is(analyzer) -> None:
@@ -109,12 +117,23 @@ def test_the_shipped_model_is_trained_on_tuning_data_only() -> None:
     assert model is not None, f"{MODEL_PATH} is missing"
     assert set(model.tags) == set(TAGS)
     assert "test" not in model.trained_on and {"dev", "dev2"} <= set(model.trained_on)
-    assert 0.5 <= model.threshold < 1.0
+    assert all(0.5 <= model.threshold_for(tag) < 1.0 for tag in TAGS)
     assert all(len(m.weights) > 100 for m in model.tags.values())
 
 
+def test_a_tag_may_have_its_own_threshold(analyzer) -> None:
+    tags = {
+        "future_goals": TagModel(bias=-5.0, weights={"l=zebra": 5.2}),  # p = 0.55
+        "why_now": TagModel(bias=-5.0, weights={"l=zebra": 5.2}),
+    }
+    model = SentenceModel(tags, 0.5, thresholds={"why_now": 0.6})
+    assert Analyzer(nlp=analyzer.nlp, model=model).tag_sentences(["A zebra ran."]) == [
+        {"future_goals"}
+    ]
+
+
 def test_the_model_file_round_trips_and_rejects_other_formats(tmp_path) -> None:
-    model = SentenceModel({"exam": TagModel(-1.5, {"l=step": 2.0})}, 0.7, ("dev",))
+    model = SentenceModel({"exam": TagModel(-1.5, {"l=step": 2.0})}, 0.7, ("dev",), {"exam": 0.6})
     path = tmp_path / "m.json"
     path.write_text(json.dumps(model.to_dict()), "utf-8")
     assert load_model(path) == model

@@ -2,8 +2,9 @@
 
 The detectors are precise but their recall stops at the phrasings their
 lexicons and parse rules know. This model reads the same parsed sentence
-through broader, softer features and may add a tag that no detector gave;
-it never removes one. Its features are:
+through broader, softer features and may add a tag that no detector gave
+(at or above its threshold); it overrules a detector's tag only when it is
+nearly sure the tag is wrong (below ``floor``). Its features are:
 
 - ``cue=LEXICON.GROUP``: every lexicon cue group that fires in the sentence
   (so the lexicons in ``lexicons/`` stay the model's vocabulary too);
@@ -26,7 +27,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -90,6 +91,13 @@ class SentenceModel:
     tags: dict[str, TagModel]
     threshold: float
     trained_on: tuple[str, ...] = ()
+    #: per-tag thresholds, where leave-one-set-out found a better one than ``threshold``
+    thresholds: dict[str, float] = field(default_factory=dict)
+    #: below this probability the model overrules a detector's tag (0: never)
+    floor: float = 0.0
+
+    def threshold_for(self, tag: str) -> float:
+        return self.thresholds.get(tag, self.threshold)
 
     def predict(self, features: set[str]) -> dict[str, float]:
         return {tag: model.probability(features) for tag, model in self.tags.items()}
@@ -103,6 +111,8 @@ class SentenceModel:
             "format": 1,
             "features": FEATURES_VERSION,
             "threshold": self.threshold,
+            "thresholds": dict(sorted(self.thresholds.items())),
+            "floor": self.floor,
             "trained_on": list(self.trained_on),
             "tags": {
                 tag: {"bias": m.bias, "weights": dict(sorted(m.weights.items()))}
@@ -121,7 +131,8 @@ class SentenceModel:
             tag: TagModel(float(spec["bias"]), {k: float(v) for k, v in spec["weights"].items()})
             for tag, spec in data["tags"].items()
         }
-        return cls(tags, float(data["threshold"]), tuple(data.get("trained_on", ())))
+        thresholds = {tag: float(t) for tag, t in data.get("thresholds", {}).items()}
+        return cls(tags, float(data["threshold"]), tuple(data.get("trained_on", ())), thresholds)
 
 
 def describe(feature: str) -> str:

@@ -55,10 +55,12 @@ REJECTIONS = {
 
 
 def run_detectors(sentences, context, model=None) -> None:
-    """Tag every sentence: each detector in turn, then the model where it found nothing.
+    """Tag every sentence: each detector in turn, then the model.
 
-    The model may add a tag the detector did not give, unless the detector's
-    ``REJECTIONS`` entry refuses it; it never removes one.
+    The model may add a tag the detector did not give (probability at or above
+    its threshold), unless the detector's ``REJECTIONS`` entry refuses it; it
+    overrules a detector's tag only when it is nearly sure the tag is wrong
+    (probability below its ``floor``).
     """
     from writer.nlp.learned import sentence_features
 
@@ -71,11 +73,14 @@ def run_detectors(sentences, context, model=None) -> None:
     for tag, detect in DETECTORS.items():
         for f in sentences:
             evidence = detect(f, context)
-            if not evidence and model is not None and tag in model.tags:
+            if model is not None and tag in model.tags:
                 feats, probs = probabilities[f.index]
-                rejects = REJECTIONS.get(tag)
-                if probs[tag] >= model.threshold and not (rejects and rejects(f, context)):
-                    evidence = [model.evidence(tag, feats, probs[tag])]
+                if evidence and probs[tag] < model.floor:
+                    evidence = []
+                elif not evidence and probs[tag] >= model.threshold_for(tag):
+                    rejects = REJECTIONS.get(tag)
+                    if not (rejects and rejects(f, context)):
+                        evidence = [model.evidence(tag, feats, probs[tag])]
             if evidence:
                 f.tags.add(tag)
                 f.evidence[tag] = evidence
