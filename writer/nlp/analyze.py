@@ -88,7 +88,7 @@ class Analyzer:
     ) -> list[SentenceFeatures]:
         """Sentences with their tags. The learned model was trained on statement sentences,
         so messages (emails, letter requests) are tagged by the detectors alone."""
-        cue_index = self.cues.find(spacy_doc)
+        cue_index = self.cues.find(spacy_doc, kind)
         feats: list[SentenceFeatures] = []
         para_starts = [p.start for p in paragraphs]
         for span in _sentences(spacy_doc):

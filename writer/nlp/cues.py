@@ -4,7 +4,8 @@ Every cue group of every lexicon becomes a match key ``"lexicon.group"``;
 single-word lemma lists are looked up per token (lemma or surface form,
 lowercased), multi-word entries and patterns go through spaCy's Matcher and
 PhraseMatcher. The result is, for each sentence, the groups that fired and
-where.
+where. A statement is not searched for the cues of message-only lexicons
+(``documents = "messages"``, see ``writer.nlp.lexicon``).
 """
 
 from __future__ import annotations
@@ -39,6 +40,32 @@ class CueIndex:
 class CueFinder:
     """Every cue of every lexicon, compiled into as few matchers as possible.
 
+    Lexicons whose cues only messages need (``documents = "messages"``) get
+    matchers of their own, which ``find`` skips for a statement.
+    """
+
+    def __init__(self, nlp, lexicons: dict[str, Lexicon]) -> None:
+        self.lexicons = lexicons
+        everywhere = [lex for lex in lexicons.values() if lex.documents != "messages"]
+        messages = [lex for lex in lexicons.values() if lex.documents == "messages"]
+        self.everywhere = LexiconMatchers(nlp, everywhere)
+        self.messages = LexiconMatchers(nlp, messages)
+
+    def find(self, doc, kind: str | None = None) -> CueIndex:
+        """The cues in ``doc``, a document of ``kind`` (None: every cue, whatever the kind).
+
+        A statement gets no cue of a message-only lexicon.
+        """
+        hits: dict[str, set[Hit]] = defaultdict(set)
+        self.everywhere.find(doc, hits)
+        if kind != "statement":
+            self.messages.find(doc, hits)
+        return CueIndex({k: sorted(v) for k, v in hits.items()})
+
+
+class LexiconMatchers:
+    """The cues of some lexicons, compiled into as few matchers as possible.
+
     spaCy's Matcher tries each of its patterns at every token, so its cost
     grows with the number of patterns; a PhraseMatcher costs a hash lookup
     per token whatever its size. So a multi-word lemma entry ("fail to
@@ -51,18 +78,17 @@ class CueFinder:
     patterns run in the Matcher.
     """
 
-    def __init__(self, nlp, lexicons: dict[str, Lexicon]) -> None:
+    def __init__(self, nlp, lexicons: list[Lexicon]) -> None:
         from spacy.matcher import Matcher, PhraseMatcher
         from spacy.tokens import Doc
 
-        self.lexicons = lexicons
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.prefix_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.matcher = Matcher(nlp.vocab)
         self.single_lemmas: dict[str, set[str]] = defaultdict(set)
         # lowercase prefix -> (cue key, lemma the next token must have)
         self.prefix_tails: dict[str, set[tuple[str, str]]] = defaultdict(set)
-        for lex in lexicons.values():
+        for lex in lexicons:
             for group_name, group in lex.cues.items():
                 key = f"{lex.name}.{group_name}"
                 docs = []
@@ -87,21 +113,22 @@ class CueFinder:
                 if group.patterns:
                     self.matcher.add(key, [list(p) for p in group.patterns])
 
-    def find(self, doc) -> CueIndex:
-        hits: dict[str, set[Hit]] = defaultdict(set)
+    def find(self, doc, hits: dict[str, set[Hit]]) -> None:
+        """Add the hits in ``doc`` to ``hits``."""
         strings = doc.vocab.strings
-        for match_id, start, end in self.phrase_matcher(doc):
+        for match_id, start, end in _run(self.phrase_matcher, doc):
             hits[strings[match_id]].add((start, end))
-        for match_id, start, end in self.prefix_matcher(doc):
+        for match_id, start, end in _run(self.prefix_matcher, doc):
             if end < len(doc):
                 lemma = doc[end].lemma_
                 for key, tail in self.prefix_tails[strings[match_id]]:
                     if lemma == tail:
                         hits[key].add((start, end + 1))
-        if len(self.matcher):
-            for match_id, start, end in self.matcher(doc):
-                hits[strings[match_id]].add((start, end))
+        for match_id, start, end in _run(self.matcher, doc):
+            hits[strings[match_id]].add((start, end))
         lemmas = self.single_lemmas
+        if not lemmas:
+            return
         for tok in doc:
             lower = tok.lower_
             lemma = tok.lemma_.lower()
@@ -110,4 +137,8 @@ class CueFinder:
             if lemma != lower:
                 for key in lemmas.get(lemma, ()):
                     hits[key].add((tok.i, tok.i + 1))
-        return CueIndex({k: sorted(v) for k, v in hits.items()})
+
+
+def _run(matcher, doc) -> list:
+    """A matcher's hits; none from one without patterns."""
+    return matcher(doc) if len(matcher) else []

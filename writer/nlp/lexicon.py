@@ -2,6 +2,12 @@
 
 The shipped folder comes first; each extra folder (a user's own lexicons)
 extends lists of the same name, or replaces them with ``replace = true``.
+
+A lexicon's top-level ``documents`` key says where its cue groups are
+matched: ``"all"`` (the default) or ``"messages"``: only in emails and letter
+requests, never in statements, for cues that only the message rules read
+(``lexicons/email.toml``). A statement then skips their matching, the
+costliest part of finding cues. A later file may set it again.
 """
 
 from __future__ import annotations
@@ -28,11 +34,16 @@ class CueGroup:
     patterns: list[list[dict]] = field(default_factory=list)
 
 
+#: The values of a lexicon's ``documents`` key.
+DOCUMENTS = ("all", "messages")
+
+
 @dataclass
 class Lexicon:
     name: str
     cues: dict[str, CueGroup] = field(default_factory=dict)
     sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    documents: str = "all"  # "messages": cue groups matched in emails, never in statements
 
 
 def _read(path: Path) -> dict:
@@ -46,6 +57,13 @@ def _read(path: Path) -> dict:
 
 
 def _merge(lex: Lexicon, data: dict, source: Path) -> None:
+    if "documents" in data:
+        if data["documents"] not in DOCUMENTS:
+            raise ConfigError(
+                f"{source}: documents = {data['documents']!r}: use "
+                + " or ".join(repr(d) for d in DOCUMENTS)
+            )
+        lex.documents = data["documents"]
     for group_name, group in (data.get("cues") or {}).items():
         if not isinstance(group, dict):
             raise ConfigError(f"{source}: cues.{group_name} must be a table")
