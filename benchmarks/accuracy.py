@@ -53,9 +53,13 @@ SENTENCE_FILES = (
     "sentences_dev6.jsonl",
     "sentences_dev7.jsonl",
     "sentences_dev8.jsonl",
+    "sentences_dev9.jsonl",
+    "sentences_dev10.jsonl",
 )
+#: Every tuning split, in the order the sets were written.
+SPLITS = ("dev", *(f"dev{n}" for n in range(2, 11)))
 #: The splits the detectors were tuned on and the learned model is trained on; never `test`.
-TUNING_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
+TUNING_SPLITS = SPLITS
 
 
 def load_sentences(split: str = "test") -> list[dict]:
@@ -149,19 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--split",
         default="test",
-        choices=[
-            "test",
-            "dev",
-            "dev2",
-            "dev3",
-            "dev4",
-            "dev5",
-            "dev6",
-            "dev7",
-            "dev8",
-            "tuning",
-            "all",
-        ],
+        choices=["test", *SPLITS, "tuning", "all"],
     )
     parser.add_argument(
         "--detectors-only",
