@@ -74,7 +74,7 @@ def test_the_model_adds_a_tag_the_detectors_missed_and_says_why(analyzer, bare) 
     doc = analyzer.nlp(text)
     (feats,) = _with_model(analyzer, model)._features(doc, [_paragraph(text)])
     (evidence,) = feats.evidence["future_goals"]
-    assert evidence.startswith("learned model (p=0.99)") and "'zebra'" in evidence
+    assert evidence.startswith("learned model, 99% sure") and "'zebra'" in evidence
 
 
 def test_below_the_threshold_the_model_adds_nothing(analyzer) -> None:

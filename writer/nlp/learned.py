@@ -104,7 +104,7 @@ class SentenceModel:
 
     def evidence(self, tag: str, features: set[str], probability: float) -> str:
         signals = ", ".join(describe(f) for f in self.tags[tag].strongest(features))
-        return f"learned model (p={probability:.2f}): {signals}"
+        return f"learned model, {probability:.0%} sure; signals: {signals}"
 
     def to_dict(self) -> dict:
         return {
