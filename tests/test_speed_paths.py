@@ -70,6 +70,7 @@ def test_the_deferred_modules_still_work_when_asked_for():
 def test_the_pipeline_runs_only_what_the_detectors_read(analyzer):
     names = analyzer.nlp.pipe_names
     assert "ner" not in names
+    assert "senter" not in analyzer.nlp.component_names  # shipped disabled: not even loaded
     assert {"tagger", "parser", "attribute_ruler", "lemmatizer"} <= set(names)
 
 

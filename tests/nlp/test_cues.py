@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from writer.documents.reader import make_document
 from writer.errors import ConfigError
@@ -76,3 +78,24 @@ def test_an_unknown_documents_value_is_an_error(tmp_path):
         ConfigError, match=r"mine\.toml: documents = 'emails': use 'all' or 'messages'"
     ):
         load_lexicons((tmp_path,))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["exam.a", "exam.b", "blame.c", "structure.d", "email.e"]),
+        st.sets(st.tuples(st.integers(0, 30), st.integers(1, 4))).map(
+            lambda s: sorted((a, a + n) for a, n in s)
+        ),
+    ),
+    st.integers(0, 30),
+    st.integers(0, 12),
+)
+def test_a_sentences_cues_are_each_keys_hits_in_its_range(hits, start, length):
+    from writer.nlp.cues import CueIndex
+
+    index = CueIndex(hits)
+    expected = {k: index.in_range(k, start, start + length) for k in hits}
+    expected = {k: v for k, v in expected.items() if v}
+    got = index.within(start, start + length)
+    assert got == expected and list(got) == list(expected)

@@ -66,6 +66,22 @@ def test_eras_characters_suggest_the_plain_replacement():
     assert by_char["\u201c"] == '"' and by_char["\u201d"] == '"' and by_char["\u2014"] == " - "
 
 
+def test_eras_characters_are_the_replacements_and_the_emoji_ranges():
+    from writer.rules.statement import _ERAS_CHARACTERS, ERAS_REPLACEMENTS
+
+    def reported(cp: int) -> bool:
+        emoji = 0x1F000 <= cp <= 0x1FAFF or 0x2600 <= cp <= 0x27BF or cp == 0xFE0F
+        return chr(cp) in ERAS_REPLACEMENTS or emoji
+
+    text = "".join(map(chr, range(0x110000)))
+    assert [m.start() for m in _ERAS_CHARACTERS.finditer(text)] == [
+        cp for cp in range(0x110000) if reported(cp)
+    ]
+    emoji = STORY + " Thank you \U0001f600\ufe0f!\n"
+    found = rules_of(check(emoji))["eras-characters"]
+    assert [(emoji[f.start], f.suggestion) for f in found] == [("\U0001f600", ""), ("\ufe0f", "")]
+
+
 def test_length_limits():
     para = STORY + " " + "I kept the airway open and counted every breath with the team. " * 70
     found = rules_of(check(para))

@@ -140,12 +140,7 @@ def _sentences(spacy_doc):
 
 def _sentence_cues(f: SentenceFeatures) -> dict[str, list[str]]:
     doc = f.span.doc
-    out: dict[str, list[str]] = {}
-    for key in f.cue_index.hits:
-        inside = f.cue_index.in_range(key, f.span.start, f.span.end)
-        if inside:
-            out[key] = [doc[a:b].text for a, b in inside]
-    return out
+    return {key: [doc[a:b].text for a, b in hits] for key, hits in f.cues.items()}
 
 
 def _paragraph_of(offset: int, starts: list[int]) -> int:

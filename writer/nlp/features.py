@@ -24,11 +24,16 @@ class SentenceFeatures:
     evidence: dict[str, list[str]] = field(default_factory=dict)
 
     # -- cues ---------------------------------------------------------------
+    @cached_property
+    def cues(self) -> dict[str, list[Hit]]:
+        """The sentence's hits by cue key: looked up once, then asked hundreds of times."""
+        return self.cue_index.within(self.span.start, self.span.end)
+
     def hits(self, key: str) -> list[Hit]:
-        return self.cue_index.in_range(key, self.span.start, self.span.end)
+        return list(self.cues.get(key, ()))
 
     def has(self, key: str) -> bool:
-        return bool(self.hits(key))
+        return key in self.cues
 
     def hit_texts(self, key: str) -> list[str]:
         doc = self.span.doc

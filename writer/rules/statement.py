@@ -372,9 +372,12 @@ ERAS_REPLACEMENTS = {
 }
 
 
-def _is_emoji(ch: str) -> bool:
-    cp = ord(ch)
-    return 0x1F000 <= cp <= 0x1FAFF or 0x2600 <= cp <= 0x27BF or cp == 0xFE0F
+EMOJI_RANGES = "\U0001f000-\U0001faff\u2600-\u27bf\ufe0f"
+# Every character the rule reports: one regular-expression scan instead of a
+# Python step per character.
+_ERAS_CHARACTERS = re.compile(
+    "[" + "".join(re.escape(ch) for ch in ERAS_REPLACEMENTS) + EMOJI_RANGES + "]"
+)
 
 
 @rule(
@@ -390,13 +393,9 @@ def eras_characters(r: Rule, ctx: RuleContext) -> list[Finding]:
     text = ctx.analysis.document.text
     findings = []
     seen: set[tuple[int, str]] = set()
-    for i, ch in enumerate(text):
-        if ch in ERAS_REPLACEMENTS:
-            replacement, name = ERAS_REPLACEMENTS[ch]
-        elif _is_emoji(ch):
-            replacement, name = "", "an emoji"
-        else:
-            continue
+    for found in _ERAS_CHARACTERS.finditer(text):
+        i, ch = found.start(), found.group()
+        replacement, name = ERAS_REPLACEMENTS.get(ch, ("", "an emoji"))
         line = ctx.analysis.document.lines.position(i)[0]
         if (line, ch) in seen:  # one finding per character per line is enough
             continue
