@@ -55,9 +55,11 @@ SENTENCE_FILES = (
     "sentences_dev8.jsonl",
     "sentences_dev9.jsonl",
     "sentences_dev10.jsonl",
+    "sentences_dev11.jsonl",
+    "sentences_dev12.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
-SPLITS = ("dev", *(f"dev{n}" for n in range(2, 11)))
+SPLITS = ("dev", *(f"dev{n}" for n in range(2, 13)))
 #: The splits the detectors were tuned on and the learned model is trained on; never `test`.
 TUNING_SPLITS = SPLITS
 

@@ -59,6 +59,8 @@ def _rejected(bare, tag: str, text: str) -> bool:
         ("img_perspective", "The work taught me patience.", True),
         ("img_perspective", "Training in Lagos taught me to improvise.", False),
         ("img_perspective", "I will bring my Spanish to the clinic in Houston.", True),
+        ("anecdote", "Mr. Otieno was admitted to the medical ward with heart failure.", True),
+        ("anecdote", "Her saturation fell to 80% as the surgeon asked for more time.", False),
     ],
 )
 def test_a_detector_can_refuse_the_model_a_tag(bare, tag, text, rejected) -> None:

@@ -9,7 +9,7 @@ tag, before the next detector runs.
 
 from __future__ import annotations
 
-from writer.nlp.detectors.anecdote import detect_anecdote
+from writer.nlp.detectors.anecdote import detect_anecdote, rejects_anecdote
 from writer.nlp.detectors.blame import detect_blame, rejects_blame
 from writer.nlp.detectors.exam import detect_exam, rejects_exam
 from writer.nlp.detectors.structure import (
@@ -49,6 +49,7 @@ TAGS = (
 #: learned model may not give the tag that the detector did not give.
 REJECTIONS = {
     "exam": rejects_exam,
+    "anecdote": rejects_anecdote,
     "blame": rejects_blame,
     "img_perspective": rejects_img_perspective,
 }

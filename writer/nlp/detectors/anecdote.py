@@ -113,6 +113,16 @@ def detect_anecdote(sent: SentenceFeatures, ctx: Context) -> list[str]:
     return []
 
 
+def rejects_anecdote(sent: SentenceFeatures, ctx: Context) -> bool:
+    """A firm no: nothing of anesthesia, the OR or critical care in the sentence, and no
+    scene it continues (guide: "a specific anesthesiology-related story"; a medicine-ward
+    or clinic story is another specialty's)."""
+    if scene_tokens(sent) or scene_tokens(sent, "anecdote.scene_weak"):
+        return False
+    prev = ctx.previous(sent)
+    return not (prev is not None and "anecdote" in prev.tags)
+
+
 def _continues_scene(sent: SentenceFeatures, ctx: Context) -> list[str]:
     """ "She squeezed my hand." after a scene sentence continues that scene."""
     prev = ctx.previous(sent)
