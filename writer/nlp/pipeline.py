@@ -75,15 +75,18 @@ def load_model(name: str):
 
     Its attribute ruler is replaced by the same rules compiled into lookups
     (``writer.nlp.attributes``): the same attributes on every token, about a
-    tenth of the time.
+    tenth of the time; its lemmatizer asks spaCy's once per distinct word
+    form (``writer.nlp.lemmatizer``): the same lemmas, a third of the time.
     """
     from writer.nlp.attributes import use_compiled_attribute_ruler
+    from writer.nlp.lemmatizer import use_memoized_lemmatizer
 
     spacy = import_spacy()
     _register_deferred_tokenizer(spacy)
     overrides = {"nlp": {"tokenizer": {"@tokenizers": _DEFERRED_TOKENIZER}}}
     nlp = spacy.load(name, exclude=EXCLUDE, config=overrides)
     use_compiled_attribute_ruler(nlp)
+    use_memoized_lemmatizer(nlp)
     return nlp
 
 
