@@ -1,12 +1,13 @@
 """Accuracy of the detectors and of the whole-statement judgements.
 
-Prints precision, recall and F1 per tag on the labeled sentence set
-(tests/data/sentences.jsonl): the `test` split is held out (the detectors were
-tuned on `dev` only), then statement-level agreement on
-tests/data/statements/*.txt against their *.expected.json, and (when present)
-the email rules on tests/data/emails/.
+Prints precision, recall and F1 per tag on the labeled sentence sets
+(tests/data/sentences*.jsonl): the `test` split is held out (never tuned on,
+never trained on), the `dev`…`dev12` splits are the tuning sets; then
+statement-level agreement on tests/data/statements/*.txt against their
+*.expected.json, and the email rules on tests/data/emails/.
 
-    python benchmarks/accuracy.py [--split test|dev|all] [--errors]
+    python benchmarks/accuracy.py [--split test|dev|devN|tuning|all] [--errors]
+                                  [--detectors-only]
 """
 
 from __future__ import annotations
