@@ -180,9 +180,9 @@ def test_a_match_outside_its_span_raises_as_spacy_does(blank):
 
 
 def test_the_lookups_stay_bounded(blank, monkeypatch):
-    import writer.nlp.attributes as attributes
+    import writer.nlp.matching as matching
 
-    monkeypatch.setattr(attributes, "_MAX_KEYS", 2)
+    monkeypatch.setattr(matching, "MAX_KEYS", 2)
     ruler = _ruler(blank, RULES)
     compiled = CompiledAttributeRuler()
     compiled.rules, compiled.original = compile_rules(ruler), ruler
@@ -190,4 +190,4 @@ def test_the_lookups_stay_bounded(blank, monkeypatch):
     for _ in range(3):
         doc = _doc(blank, words, ["VB", "IN", "NN", "DT"] * 2 + ["VB", "DT", "VBZ"], ["ROOT"] * 11)
         assert _attributes(compiled(doc.copy())) == _attributes(ruler(doc.copy()))
-        assert len(compiled.rules._by_key) <= 11
+        assert len(compiled.rules.conditions._by_key) <= 11

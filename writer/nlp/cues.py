@@ -97,16 +97,20 @@ class LexiconMatchers:
     lowercase prefix as a phrase followed by a token with that lemma. The
     hits are exactly those of the patterns ``[{"LOWER": w}, ...]`` and
     ``[{"LOWER": w}, ..., {"LEMMA": last}]``; only the lexicons' own
-    patterns run in the Matcher.
+    patterns run in a Matcher, ``writer.nlp.matching.PatternMatcher``: the
+    hits of spaCy's, with the token conditions of fixed-length patterns
+    answered once per distinct token.
     """
 
     def __init__(self, nlp, lexicons: list[Lexicon]) -> None:
-        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.matcher import PhraseMatcher
         from spacy.tokens import Doc
+
+        from writer.nlp.matching import PatternMatcher
 
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.prefix_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = PatternMatcher(nlp.vocab)  # spaCy's Matcher's hits, fewer Python calls
         self.single_lemmas: dict[str, set[str]] = defaultdict(set)
         # lowercase prefix -> (cue key, lemma the next token must have)
         self.prefix_tails: dict[str, set[tuple[str, str]]] = defaultdict(set)

@@ -1,0 +1,297 @@
+"""spaCy Matcher patterns answered once per distinct token, not once per token.
+
+spaCy's Matcher tries every pattern at every token, and a condition with a
+Python predicate (IN, NOT_IN, REGEX) costs a Python call per token for each
+pattern that starts with one. But whether a token satisfies a condition
+depends only on the token's values of the attributes it tests, and few
+values matter: a value no condition names answers every equality and
+IN/NOT_IN like any other unnamed value. ``TokenConditions`` keys each token
+by those values (unnamed ones grouped, and split by the regular expressions
+that match them), asks spaCy's own Matcher once per key which conditions
+hold, and remembers it. A fixed-length pattern (no "OP") matches where each
+of its tokens satisfies its condition. ``PatternMatcher`` gives, for any
+patterns, the matches of spaCy's Matcher: fixed-length ones this way, the
+rest (operators, extension attributes, sentence starts) by spaCy's Matcher.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple
+
+# Attributes whose values are string ids: a value no condition names behaves
+# like any other value no condition names, for equality and IN/NOT_IN.
+_STRING_VALUED = (
+    "ORTH",
+    "LOWER",
+    "NORM",
+    "SHAPE",
+    "PREFIX",
+    "SUFFIX",
+    "LEMMA",
+    "TAG",
+    "DEP",
+    "POS",
+)
+_PLAIN_PREDICATES = frozenset({"IN", "NOT_IN"})
+# annotations whose absence spaCy's Matcher refuses (unless allow_missing)
+_ANNOTATIONS = ("TAG", "POS", "MORPH", "LEMMA", "DEP")
+MAX_KEYS = 200_000
+
+
+class Unsupported(Exception):
+    """A condition this module cannot key; spaCy's Matcher must answer it."""
+
+
+class Entry(NamedTuple):
+    """What is known of one key: the conditions that hold, and what follows from them."""
+
+    holds: frozenset[int]
+    starts: tuple[tuple[Any, tuple[int, ...]], ...]  # (label, conditions) of sequences it may start
+    data: Any  # what ``describe(holds)`` made of it
+
+
+class TokenConditions:
+    """One-token Matcher conditions and the fixed-length sequences made of them.
+
+    ``describe(holds)`` (optional) is computed once per key as ``Entry.data``.
+    """
+
+    def __init__(self, vocab, describe: Callable[[frozenset[int]], Any] | None = None) -> None:
+        from spacy.attrs import IDS
+        from spacy.matcher import Matcher
+
+        self.vocab = vocab
+        self._ids = IDS
+        self._string_valued = {IDS[a] for a in _STRING_VALUED}
+        self._describe = describe or (lambda holds: None)
+        self._matcher = Matcher(vocab)  # one pattern per condition
+        self._condition_of: dict[int, int] = {}  # match id -> condition number
+        self._tested: dict[int, _Tested] = {}  # attribute id -> what conditions ask of it
+        self.sequences: list[tuple[Any, tuple[int, ...]]] = []
+        self._by_key: dict[tuple, Entry] = {}
+        self._columns: list[_Tested] = []
+        self.key_attrs: list[int] = []
+
+    def __len__(self) -> int:
+        return len(self._condition_of)
+
+    # -- building ------------------------------------------------------------------------
+    def condition(self, spec: dict) -> int:
+        """Add a token condition (one token of a pattern, without "OP"); its number."""
+        tested = [(attr, value) for attr, value in attribute_ids(spec, self._ids)]
+        for attr, value in tested:
+            column = self._tested.setdefault(attr, _Tested(self.vocab.strings))
+            column.note(value, string_valued=attr in self._string_valued)
+        number = len(self._condition_of)
+        key = f"stmt_condition_{number}"
+        self._condition_of[self.vocab.strings.add(key)] = number
+        self._matcher.add(key, [[spec]])
+        self.key_attrs = sorted(self._tested)
+        self._columns = [self._tested[attr] for attr in self.key_attrs]
+        self._by_key.clear()
+        return number
+
+    def sequence(self, label: Any, pattern: list[dict]) -> tuple[int, ...]:
+        """Add a fixed-length pattern, reported as ``label``; its conditions."""
+        if any(_name(a) == "OP" for spec in pattern for a in spec):
+            raise Unsupported("operators")
+        for spec in pattern:
+            attribute_ids(spec, self._ids)  # refuse before adding any of them
+        conditions = tuple(self.condition(spec) for spec in pattern)
+        if conditions:
+            self.sequences.append((label, conditions))
+            self._by_key.clear()
+        return conditions
+
+    # -- matching ------------------------------------------------------------------------
+    def entries(self, doc) -> list[Entry]:
+        """Each token's entry, looked up by its key (computed for keys not seen yet)."""
+        n = len(doc)
+        if not self.key_attrs:
+            keys: Iterable[tuple] = [()] * n
+        else:
+            values = doc.to_array(self.key_attrs).reshape(n, len(self.key_attrs))
+            columns = (c.group(values[:, i]) for i, c in enumerate(self._columns))
+            keys = zip(*columns, strict=True)
+        by_key = self._by_key
+        # bounded: a long-running server meets new words for ever
+        if len(by_key) > MAX_KEYS or any(len(c.classes) > MAX_KEYS for c in self._columns):
+            by_key.clear()
+            for column in self._columns:
+                column.classes.clear()
+        entries = []
+        for i, key in enumerate(keys):
+            entry = by_key.get(key)
+            if entry is None:
+                entry = by_key[key] = self._entry(doc, i)
+            entries.append(entry)
+        return entries
+
+    def matches(self, entries: list[Entry]) -> list[tuple[Any, int, int]]:
+        """(label, start, end) of every sequence that matches, by start."""
+        n = len(entries)
+        found = []
+        for i, entry in enumerate(entries):
+            for label, conditions in entry.starts:
+                end = i + len(conditions)
+                if end <= n and all(
+                    c in entries[j].holds
+                    for j, c in zip(range(i + 1, end), conditions[1:], strict=True)
+                ):
+                    found.append((label, i, end))
+        return found
+
+    def _entry(self, doc, i: int) -> Entry:
+        holds: frozenset[int] = frozenset()
+        if len(self._condition_of):
+            found = self._matcher(doc[i : i + 1], allow_missing=True)
+            holds = frozenset(self._condition_of[match_id] for match_id, _, _ in found)
+        starts = tuple((label, seq) for label, seq in self.sequences if seq[0] in holds)
+        return Entry(holds, starts, self._describe(holds))
+
+
+class PatternMatcher:
+    """The matches spaCy's Matcher would give for these patterns (no callbacks, no greedy)."""
+
+    def __init__(self, vocab) -> None:
+        from spacy.attrs import IDS
+        from spacy.matcher import Matcher
+
+        self.vocab = vocab
+        self._ids = IDS
+        self.conditions = TokenConditions(vocab)
+        self.others = Matcher(vocab)  # patterns with operators, extensions, sentence starts
+        # every pattern, as spaCy has it: it refuses bad patterns when they are added, and
+        # Docs without an annotation the patterns read when they are matched
+        self.full = Matcher(vocab)
+        self._needs: set[int] = set()  # annotations the patterns read
+
+    def __len__(self) -> int:
+        return len(self.full)
+
+    def add(self, key: str, patterns: list[list[dict]]) -> None:
+        self.full.add(key, patterns)
+        match_id = self.vocab.strings.add(key)
+        others = []
+        for pattern in patterns:
+            self._needs |= _annotations_read(pattern, self._ids)
+            try:
+                self.conditions.sequence(match_id, pattern)
+            except Unsupported:
+                others.append(pattern)
+        if others:
+            self.others.add(key, others)
+
+    def __call__(self, doc) -> list[tuple[int, int, int]]:
+        """(match id, start, end) of every match; duplicates possible, order not spaCy's."""
+        if any(not doc.has_annotation(attr) for attr in self._needs):
+            return self.full(doc)  # spaCy's Matcher may refuse such a Doc: let it
+        found = self.conditions.matches(self.conditions.entries(doc)) if len(doc) else []
+        if len(self.others):
+            found.extend(self.others(doc))
+        return found
+
+
+def attribute_ids(spec: dict, ids) -> list[tuple[int, Any]]:
+    """(attribute id, value) of a token spec; Unsupported for what a key cannot hold."""
+    out = []
+    for name, value in spec.items():
+        upper = _name(name)
+        if upper == "OP":
+            continue
+        if upper == "_":
+            raise Unsupported("extension attributes")
+        upper = {"TEXT": "ORTH", "IS_SENT_START": "SENT_START"}.get(upper, upper)
+        attr = name if isinstance(name, int) else ids.get(upper)
+        # the Matcher reads a sentence start differently from Doc.to_array
+        if attr is None or attr == ids["SENT_START"]:
+            raise Unsupported(f"pattern attribute {name!r}")
+        out.append((attr, value))
+    return out
+
+
+def _annotations_read(pattern: list[dict], ids) -> set[int]:
+    """The annotations a pattern reads (spaCy's Matcher checks fewer: a superset is safe)."""
+    needed = {ids[a] for a in _ANNOTATIONS}
+    found = set()
+    for spec in pattern:
+        for name in spec:
+            upper = _name(name)
+            attr = name if isinstance(name, int) else ids.get(upper or "")
+            if attr in needed:
+                found.add(attr)
+    return found
+
+
+class _Tested:
+    """What the conditions ask of one attribute: which of its values answer alike.
+
+    Equality and IN/NOT_IN only tell the values they name from the rest; a
+    regular expression splits the rest by whether it matches. Values that
+    answer every condition alike share a key; comparisons and fuzzy matches
+    are not grouped (every value is its own key).
+    """
+
+    def __init__(self, strings) -> None:
+        self.strings = strings
+        self.named: set[int] = set()
+        self.regexes: list[re.Pattern] = []
+        self.every_value = False
+        self.classes: dict[int, tuple] = {}  # unnamed value -> which regexes match it
+        self._named_array = None
+
+    def note(self, value, string_valued: bool) -> None:
+        from spacy.strings import get_string_id
+
+        self._named_array = None
+        if not string_valued:
+            self.every_value = True  # flags, lengths: few values anyway
+        elif isinstance(value, (str, int)):
+            self.named.add(get_string_id(value))
+        elif isinstance(value, dict) and all(_plain(p, v) for p, v in value.items()):
+            for predicate, values in value.items():
+                if _name(predicate) == "REGEX":
+                    self.regexes.append(re.compile(values))
+                    self.classes.clear()
+                else:
+                    self.named.update(get_string_id(x) for x in values)
+        else:
+            self.every_value = True
+
+    def group(self, column) -> list:
+        """The key part of each value of a ``Doc.to_array`` column."""
+        import numpy
+
+        if self.every_value:
+            return column.tolist()
+        if not self.regexes:
+            if self._named_array is None:
+                self._named_array = numpy.array(sorted(self.named), dtype=numpy.uint64)
+            # None is never a value: it stands for every value no condition names
+            named = numpy.isin(column, self._named_array).tolist()
+            return [
+                v if is_named else None for v, is_named in zip(column.tolist(), named, strict=True)
+            ]
+        classes, named = self.classes, self.named
+        return [v if v in named else (classes.get(v) or self._classify(v)) for v in column.tolist()]
+
+    def _classify(self, value: int) -> tuple:
+        text = self.strings[value]
+        found = self.classes[value] = (None, *(bool(r.search(text)) for r in self.regexes))
+        return found
+
+
+def _plain(predicate, value) -> bool:
+    """Equality-like (IN, NOT_IN over plain values) or a plain regular expression."""
+    name = _name(predicate)
+    if name == "REGEX":
+        return isinstance(value, str)
+    return name in _PLAIN_PREDICATES and (
+        isinstance(value, list) and all(isinstance(x, (str, int)) for x in value)
+    )
+
+
+def _name(attr) -> str | None:
+    return attr.upper() if isinstance(attr, str) else None
