@@ -53,19 +53,6 @@ def featurize(rows: list[dict]):
     return features, docs, analyzer
 
 
-def tag_docs(analyzer, docs) -> list[set[str]]:
-    """The tags the analyzer (detectors, and its model if any) gives each parsed text."""
-    from writer.documents.model import Paragraph
-
-    out = []
-    for doc in docs:
-        tags: set[str] = set()
-        for f in analyzer._features(doc, [Paragraph(0, 0, len(doc.text))]):
-            tags |= f.tags
-        out.append(tags)
-    return out
-
-
 def fit(features: list[set[str]], rows: list[dict], tag: str):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -120,12 +107,12 @@ def leave_one_out(rows, features, docs, analyzer) -> dict[str, float]:
         test = [i for i, r in enumerate(rows) if r["split"] == held]
         model = train_model([rows[i] for i in train], [features[i] for i in train], 0.5)
         held_docs = [docs[i] for i in test]
-        predicted = {"detectors": tag_docs(Analyzer(analyzer.nlp, model=None), held_docs)}
+        predicted = {"detectors": Analyzer(analyzer.nlp, model=None).tag_docs(held_docs)}
         probs = [model.predict(features[i]) for i in test]
         predicted["model"] = [{t for t, p in q.items() if p >= 0.5} for q in probs]
         for t in THRESHOLDS:
             both = Analyzer(analyzer.nlp, model=replace(model, threshold=t))
-            predicted[f"both@{t}"] = tag_docs(both, held_docs)
+            predicted[f"both@{t}"] = both.tag_docs(held_docs)
         for tag in TAGS:
             gold = [tag in rows[i]["tags"] for i in test]
             for column, tags in predicted.items():

@@ -73,11 +73,14 @@ class Analyzer:
 
     def tag_sentences(self, texts: list[str]) -> list[set[str]]:
         """Tag stand-alone sentences (the accuracy benchmark's unit)."""
+        return self.tag_docs(self.nlp.pipe(texts, batch_size=64))
+
+    def tag_docs(self, spacy_docs) -> list[set[str]]:
+        """The tags of each already parsed stand-alone text (all its sentences together)."""
         out = []
-        for spacy_doc in self.nlp.pipe(texts, batch_size=64):
-            feats = self._features(spacy_doc, [Paragraph(0, 0, len(spacy_doc.text))])
+        for spacy_doc in spacy_docs:
             tags: set[str] = set()
-            for f in feats:
+            for f in self._features(spacy_doc, [Paragraph(0, 0, len(spacy_doc.text))]):
                 tags |= f.tags
             out.append(tags)
         return out
