@@ -45,10 +45,9 @@ def featurize(rows: list[dict]):
     analyzer = Analyzer(model=None)
     features, docs = [], []
     for doc in analyzer.nlp.pipe([r["text"] for r in rows], batch_size=64):
-        cue_index = analyzer.cues.find(doc)
-        # Message-only cues (lexicons/email.toml) never fire in statements.
-        keys = [k for k in cue_index.hits if not k.startswith("email.")]
-        features.append(sentence_features(doc[:], keys))
+        # as a statement: message-only lexicons (documents = "messages") do not fire
+        cue_index = analyzer.cues.find(doc, "statement")
+        features.append(sentence_features(doc[:], list(cue_index.hits)))
         docs.append(doc)
     return features, docs, analyzer
 
