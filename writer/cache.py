@@ -197,3 +197,66 @@ def _pipeline_identity() -> str:
         if name != "spacy":
             break  # the first installed model is the one get_nlp() loads
     return ",".join(parts)
+
+
+# -- the build cache: what stmt computes from its own data, reused across runs -----------------
+#
+# Unlike the content cache above (results, per project), the build cache holds
+# what every check rebuilds from the same inputs whatever the draft: the
+# tokenization of the lexicons' phrases, for instance. It lives in the user's
+# cache folder, like __pycache__ for Python: one small JSON file per thing,
+# holding the digest of everything it was built from. A different digest (a
+# lexicon edited, another spaCy or model) rebuilds it; a missing, corrupt or
+# unwritable file costs the build, never an error, and never a different result.
+
+BUILD_CACHE_VERSION = 1
+
+
+def build_cache_dir() -> Path | None:
+    """``$STMT_BUILD_CACHE_DIR`` (empty: no build cache), else ``$XDG_CACHE_HOME/stmt``."""
+    env = os.environ.get("STMT_BUILD_CACHE_DIR")
+    if env is not None:
+        return Path(env) if env else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "stmt"
+
+
+def _build_entry(name: str) -> Path | None:
+    folder = build_cache_dir()
+    return None if folder is None else folder / f"build-v{BUILD_CACHE_VERSION}" / f"{name}.json"
+
+
+def read_built(name: str, key: str) -> Any:
+    """What ``write_built(name, key, value)`` stored, or None (missing, stale or corrupt)."""
+    entry = _build_entry(name)
+    if entry is None:
+        return None
+    try:
+        record = json.loads(entry.read_bytes())
+        return record["value"] if record.get("key") == key else None
+    except Exception:  # missing, truncated, hand-edited: rebuild
+        return None
+
+
+def write_built(name: str, key: str, value: Any) -> None:
+    """Store ``value`` (JSON data) as built from ``key``; failures are ignored."""
+    entry = _build_entry(name)
+    if entry is None:
+        return
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"key": key, "value": value}), encoding="utf-8")
+        os.replace(tmp, entry)
+    except (OSError, TypeError, ValueError):
+        pass
+
+
+def build_key(*parts: str | bytes) -> str:
+    """A digest of the inputs a built value depends on."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()

@@ -68,10 +68,16 @@ class CueFinder:
 
     def __init__(self, nlp, lexicons: dict[str, Lexicon]) -> None:
         self.lexicons = lexicons
+        self._nlp = nlp
+        self._tokens = tokenized(nlp, _texts_to_tokenize(list(lexicons.values())))
         everywhere = [lex for lex in lexicons.values() if lex.documents != "messages"]
-        messages = [lex for lex in lexicons.values() if lex.documents == "messages"]
-        self.everywhere = LexiconMatchers(nlp, everywhere)
-        self.messages = LexiconMatchers(nlp, messages)
+        self.everywhere = LexiconMatchers(nlp, everywhere, self._tokens)
+
+    @cached_property
+    def messages(self) -> LexiconMatchers:
+        """The message-only cues' matchers, built when the first message is checked."""
+        messages = [lex for lex in self.lexicons.values() if lex.documents == "messages"]
+        return LexiconMatchers(self._nlp, messages, self._tokens)
 
     def find(self, doc, kind: str | None = None) -> CueIndex:
         """The cues in ``doc``, a document of ``kind`` (None: every cue, whatever the kind).
@@ -102,9 +108,12 @@ class LexiconMatchers:
     answered once per distinct token.
     """
 
-    def __init__(self, nlp, lexicons: list[Lexicon]) -> None:
+    def __init__(
+        self, nlp, lexicons: list[Lexicon], tokens: dict[str, list[str]] | None = None
+    ) -> None:
+        """``tokens``: ``tokenized(nlp, ...)`` of at least these lexicons' strings."""
         from spacy.matcher import PhraseMatcher
-        from spacy.tokens import Doc
+        from spacy.strings import get_string_id
 
         from writer.nlp.matching import PatternMatcher
 
@@ -114,28 +123,38 @@ class LexiconMatchers:
         self.single_lemmas: dict[str, set[str]] = defaultdict(set)
         # lowercase prefix -> (cue key, lemma the next token must have)
         self.prefix_tails: dict[str, set[tuple[str, str]]] = defaultdict(set)
+
+        def lowers(words) -> list[int]:
+            # A pattern is the LOWER ids of its tokens, what the PhraseMatcher keeps of a
+            # Doc: the same trie and hits, without a Doc (and its lexemes) for each entry.
+            return [get_string_id(w.lower()) for w in words]
+
+        if tokens is None:
+            tokens = tokenized(nlp, _texts_to_tokenize(lexicons))
         for lex in lexicons:
             for group_name, group in lex.cues.items():
                 key = f"{lex.name}.{group_name}"
-                docs = []
+                patterns = []
                 if group.phrases:
-                    docs = list(nlp.tokenizer.pipe(sorted({p.lower() for p in group.phrases})))
+                    patterns = [
+                        lowers(tokens[p]) for p in sorted({p.lower() for p in group.phrases})
+                    ]
                 for lemma in group.lemmas:
                     words = lemma.lower().split()
-                    if len(words) == 1 and len(split := nlp.tokenizer(words[0])) > 1:
+                    if len(words) == 1 and len(split := tokens[words[0]]) > 1:
                         # "c-section", "end-tidal": the tokenizer splits them, so
                         # match them as words, not as one lemma
-                        docs.append(split)
+                        patterns.append(lowers(split))
                     elif len(words) == 1:
                         self.single_lemmas[words[0]].add(key)
                     else:
-                        docs.append(Doc(nlp.vocab, words=words))
+                        patterns.append(lowers(words))
                         prefix = " ".join(words[:-1])
                         if prefix not in self.prefix_tails:
-                            self.prefix_matcher.add(prefix, [Doc(nlp.vocab, words=words[:-1])])
+                            self.prefix_matcher.add(prefix, [lowers(words[:-1])])
                         self.prefix_tails[prefix].add((key, words[-1]))
-                if docs:
-                    self.phrase_matcher.add(key, docs)
+                if patterns:
+                    self.phrase_matcher.add(key, patterns)
                 if group.patterns:
                     self.matcher.add(key, [list(p) for p in group.patterns])
 
@@ -163,6 +182,54 @@ class LexiconMatchers:
             if lemma != lower:
                 for key in lemmas.get(lemma, ()):
                     hits[key].add((tok.i, tok.i + 1))
+
+
+def _texts_to_tokenize(lexicons: list[Lexicon]) -> set[str]:
+    """The phrases and one-word lemmas whose tokens the matchers are built from."""
+    texts: set[str] = set()
+    for lex in lexicons:
+        for group in lex.cues.values():
+            texts.update(p.lower() for p in group.phrases)
+            for lemma in group.lemmas:
+                words = lemma.lower().split()
+                if len(words) == 1:
+                    texts.add(words[0])
+    return texts
+
+
+_TOKENIZED = "lexicon-tokens"
+_MAX_TOKENIZED = 100_000  # the build cache keeps every lexicon string seen, up to this many
+
+
+def tokenized(nlp, texts: set[str]) -> dict[str, list[str]]:
+    """Each text's tokens as ``nlp``'s tokenizer splits it, remembered in the build cache.
+
+    Tokenizing the lexicons' 3,000 phrases was most of the cost of building the
+    matchers at start-up (a cold tokenizer, a new lexeme for every word). The
+    cache is keyed by spaCy's version and the tokenizer's serialized rules, so
+    another model or spaCy re-tokenizes; a lexicon edit tokenizes just the
+    strings that are new.
+    """
+    import spacy
+
+    from writer.cache import build_key, read_built, write_built
+
+    key = build_key(spacy.__version__, nlp.tokenizer.to_bytes(exclude=["vocab"]))
+    known = read_built(_TOKENIZED, key)
+    if not isinstance(known, dict):
+        known = {}
+    missing = sorted(t for t in texts if not _is_tokens(known.get(t)))
+    if missing:
+        for text, doc in zip(missing, nlp.tokenizer.pipe(missing), strict=True):
+            known[text] = [tok.text for tok in doc]
+        if len(known) > _MAX_TOKENIZED:
+            known = {t: known[t] for t in texts}
+        write_built(_TOKENIZED, key, known)
+    return {t: known[t] for t in texts}
+
+
+def _is_tokens(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def _run(matcher, doc) -> list:

@@ -26,6 +26,7 @@ model's own (its 2,700 special cases were loaded twice).
 from __future__ import annotations
 
 import importlib.util
+import sys
 import warnings
 from functools import lru_cache
 
@@ -46,7 +47,34 @@ def import_spacy():
     ``spacy.info`` and ``spacy.cli`` still work: the real modules are imported
     the first time they are used.
     """
-    return import_deferring("spacy", ("spacy.cli", "spacy.cli.info"))
+    spacy = import_deferring("spacy", ("spacy.cli", "spacy.cli.info"))
+    _index_entry_points()
+    return spacy
+
+
+def _index_entry_points() -> None:
+    """The installed entry points, grouped once, for spaCy's registries to look up.
+
+    spaCy's registries (``catalogue``) look for a function among the entry
+    points of its group on every lookup, and each lookup gathers and filters
+    every installed package's entry points again: 150 lookups while loading
+    the model, about 50 ms. ``catalogue`` also accepts them as a dict of lists
+    by group, the form this builds from the same entry points, in the same order.
+    """
+
+    import catalogue
+
+    found = catalogue.AVAILABLE_ENTRY_POINTS
+    if not hasattr(found, "select"):
+        return  # already a dict
+    # Python 3.11's SelectableGroups is a dict of group -> EntryPoints; later, a flat EntryPoints
+    everything = (
+        [ep for group in dict.values(found) for ep in group] if isinstance(found, dict) else found
+    )
+    grouped: dict[str, list] = {}
+    for entry_point in everything:
+        grouped.setdefault(entry_point.group, []).append(entry_point)
+    catalogue.AVAILABLE_ENTRY_POINTS = grouped
 
 
 def _register_deferred_tokenizer(spacy) -> None:
@@ -84,10 +112,119 @@ def load_model(name: str):
     spacy = import_spacy()
     _register_deferred_tokenizer(spacy)
     overrides = {"nlp": {"tokenizer": {"@tokenizers": _DEFERRED_TOKENIZER}}}
+    seeded = _seed_compiled_regexes()
     nlp = spacy.load(name, exclude=EXCLUDE, config=overrides)
+    _store_compiled_regexes(nlp.tokenizer, seeded)
     use_compiled_attribute_ruler(nlp)
     use_memoized_lemmatizer(nlp)
     return nlp
+
+
+# -- the tokenizer's regular expressions, compiled once -------------------------------------
+#
+# The model's tokenizer keeps its prefix, suffix, infix and token-match rules
+# as four regular expressions of 3,000-15,000 characters; compiling them is
+# Python's work (parsing and code generation, in Python) and took 100-250 ms
+# of every start. ``re.compile`` answers from ``re._cache`` what it compiled
+# before, keyed by the pattern text and flags. So the compiled form (the
+# ``_sre`` code that ``re`` itself produced, checked equal to it when stored)
+# is kept in the build cache (``writer.cache``), keyed by Python's version and
+# regular expression engine, and put in ``re._cache`` before the model loads:
+# the tokenizer's ``re.compile`` then finds it. A pattern the model does not
+# use is never asked for; a model with other patterns compiles them itself,
+# and they are stored for the next start. Anything unexpected (another Python,
+# a corrupt cache) leaves ``re`` to compile as usual.
+
+_REGEXES = "tokenizer-regexes"
+
+
+def _regex_key() -> str:
+    import _sre
+
+    from writer.cache import build_key
+
+    return build_key("re", sys.version, str(_sre.MAGIC), str(_sre.CODESIZE))
+
+
+def _seed_compiled_regexes() -> set[str]:
+    """Put the stored compiled expressions in ``re``'s cache; the patterns put there."""
+    import re
+
+    from writer.cache import read_built
+
+    seeded: set[str] = set()
+    try:
+        import _sre
+
+        cache = re._cache  # type: ignore[attr-defined]
+        stored = read_built(_REGEXES, _regex_key())
+        if not isinstance(cache, dict) or not isinstance(stored, list):
+            return seeded
+        for item in stored[:16]:
+            pattern = item["pattern"]
+            compiled = _sre.compile(
+                pattern,
+                item["flags"],
+                item["code"],
+                item["groups"],
+                item["groupindex"],
+                tuple(item["indexgroup"]),
+            )
+            if isinstance(pattern, str) and compiled.pattern == pattern:
+                cache.setdefault((str, pattern, 0), compiled)
+                seeded.add(pattern)
+    except Exception:  # another Python, a corrupt cache: re compiles as usual
+        pass
+    return seeded
+
+
+def _compiled_form(pattern) -> dict | None:
+    """What ``re.compile(pattern.pattern)`` passes to ``_sre``, if it rebuilds ``pattern``."""
+    import _sre
+    import re
+
+    parsed = re._parser.parse(pattern.pattern, 0)  # type: ignore[attr-defined]
+    code = re._compiler._code(parsed, 0)  # type: ignore[attr-defined]
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for group_name, index in groupindex.items():
+        indexgroup[index] = group_name
+    form = {
+        "pattern": pattern.pattern,
+        "flags": parsed.state.flags,
+        "code": list(code),
+        "groups": parsed.state.groups - 1,
+        "groupindex": groupindex,
+        "indexgroup": indexgroup,
+    }
+    rebuilt = _sre.compile(
+        form["pattern"], form["flags"], code, form["groups"], groupindex, tuple(indexgroup)
+    )
+    return form if rebuilt == pattern else None
+
+
+def _store_compiled_regexes(tokenizer, seeded: set[str]) -> None:
+    """Store the tokenizer's compiled expressions if some were not in the build cache."""
+    import re
+
+    from writer.cache import write_built
+
+    functions = (
+        tokenizer.prefix_search,
+        tokenizer.suffix_search,
+        tokenizer.infix_finditer,
+        tokenizer.token_match,
+        tokenizer.url_match,
+    )
+    patterns = [getattr(f, "__self__", None) for f in functions if f is not None]
+    patterns = [p for p in patterns if isinstance(p, re.Pattern) and isinstance(p.pattern, str)]
+    if not patterns or all(p.pattern in seeded for p in patterns):
+        return
+    try:
+        forms = [_compiled_form(p) for p in patterns if p.flags == re.UNICODE]
+        write_built(_REGEXES, _regex_key(), [f for f in forms if f is not None])
+    except Exception:  # another Python's internals: nothing stored, nothing lost
+        pass
 
 
 @lru_cache(maxsize=1)
