@@ -227,14 +227,75 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
     return []
 
 
+def _experienced(sent: SentenceFeatures) -> bool:
+    """The sentence reports what already happened: a past verb or a present perfect
+    ("I have seen anesthesia given with very little, and I will never…")."""
+    return sent.past or any(
+        t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children)
+        for t in sent.span
+    )
+
+
+def _only_a_plan(sent: SentenceFeatures) -> bool:
+    """Future-marked with no experience behind it: "I plan to work in global health" is a
+    goal; "The resourcefulness I developed in Nepal is something I will bring" is a
+    perspective the applicant already has."""
+    return bool(_future_marked(sent)) and not _experienced(sent)
+
+
+def scarce_resources(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """Resources the setting lacked, read from the parse rather than a phrase list
+    (guide: "the value of your international training"; ANNOTATION.md counts a
+    resource-limited setting): "no blood was available", "we did not have a
+    ventilator", "a hospital that lacked basic monitors", "the only warmer we had",
+    "one pulse oximeter for the recovery room", "concentrators shared between wards",
+    "when you have only halothane and ketamine"."""
+    resources = ctx.words("structure", "resources")
+    limiting = ctx.words("structure", "resource_limiters")
+    lacking = ctx.words("structure", "lacking_words")
+    found = []
+    for tok in sent.span:
+        if tok.lemma_.lower() not in resources and tok.lower_ not in resources:
+            continue
+        noun = tok
+        while noun.dep_ in ("conj", "compound", "appos") and noun.head is not noun:
+            noun = noun.head  # "halothane and ketamine", "pulse oximeter"
+        heads = [noun, tok]
+        mods = {c.lower_ for n in heads for c in n.children if c.dep_ in (
+            "det", "amod", "nummod", "advmod", "quantmod", "neg", "predet")}
+        if mods & limiting:
+            found.append(tok.text)
+            continue
+        head = noun.head
+        if head.lower_ == "without" or head.dep_ == "prep" and head.lower_ == "without":
+            found.append(tok.text)
+            continue
+        verb = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
+        lemma = verb.lemma_.lower()
+        if lemma in lacking or verb.lower_ in lacking:
+            found.append(tok.text)  # "lacked monitors", "oxygen was rationed", "ran out of"
+            continue
+        if lemma in ("have", "be", "exist", "get", "find", "come") and (
+            is_negated(verb)
+            or any(c.lower_ in lacking for c in verb.children if c.dep_ in ("acomp", "advmod", "prt"))
+            or any(c.lower_ in limiting for c in verb.children if c.dep_ == "advmod")
+        ):
+            found.append(tok.text)  # "we did not have a ventilator", "blood was unavailable"
+            continue
+        if any(c.lower_ in lacking for c in noun.children if c.dep_ in ("amod", "acl", "relcl")):
+            found.append(tok.text)  # "a shared oximeter", "drugs unavailable for months"
+    return found
+
+
 def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
-    if _future_marked(sent) or "blame" in sent.tags:
+    if _only_a_plan(sent) or "blame" in sent.tags:
         return []
     mine = any(t.lower_ in FIRST_PERSON_ANY for t in sent.span)
     value = _texts(sent, "structure.img_value")
     if value and mine:
         return [f"international value: {value[0]!r}"]
     context = _texts(sent, "structure.img_context", "structure.place", "structure.scarcity")
+    context += scarce_resources(sent, ctx)
     lesson = _texts(sent, "structure.img_lesson")
     clinical = sent.has("structure.clinical") or "anecdote" in sent.tags
     if (
@@ -250,17 +311,20 @@ def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
 def rejects_img_perspective(sent: SentenceFeatures, ctx: Context) -> bool:
     """A firm no: a plan, not a perspective; or a lesson with no sign of abroad,
     another language or culture ("The work taught me patience" is another strength)."""
-    if _future_marked(sent):
+    if _only_a_plan(sent):
         return True
-    return not any(
-        sent.has(key)
-        for key in (
-            "structure.img_value",
-            "structure.img_context",
-            "structure.place",
-            "structure.scarcity",
-            "structure.abroad_hint",
+    return not (
+        any(
+            sent.has(key)
+            for key in (
+                "structure.img_value",
+                "structure.img_context",
+                "structure.place",
+                "structure.scarcity",
+                "structure.abroad_hint",
+            )
         )
+        or scarce_resources(sent, ctx)
     )
 
 

@@ -1,0 +1,73 @@
+"""The resource-limited setting read from the parse, and the IMG rejection's plan test."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _first_sentence(analyzer, text):
+    from writer.nlp.analyze import _sentences
+    from writer.nlp.detectors.context import Context
+    from writer.nlp.features import SentenceFeatures
+
+    doc = analyzer.nlp(text)
+    cues = analyzer.cues.find(doc, "statement")
+    feats = [SentenceFeatures(i, s, 0, cues) for i, s in enumerate(_sentences(doc))]
+    return feats[0], Context(feats, analyzer.lexicons)
+
+
+@pytest.mark.parametrize(
+    "text,resource",
+    [
+        ("We did not have a ventilator, so I sat him up and gave oxygen.", "ventilator"),
+        ("No blood was available that night.", "blood"),
+        ("For years we shared one pulse oximeter for the whole ward.", "oximeter"),
+        ("When you have only halothane and ketamine, you learn both well.", "ketamine"),
+        ("Our hospital often lacked basic monitors.", "monitors"),
+        ("Patients paid for each syringe themselves.", "syringe"),
+        ("The nearest CT scanner was four hours away by road.", "scanner"),
+        ("We worked without a capnograph for two years.", "capnograph"),
+    ],
+)
+def test_scarce_resources_found_by_the_parse(analyzer, text, resource):
+    from writer.nlp.detectors.structure import scarce_resources
+
+    sent, ctx = _first_sentence(analyzer, text)
+    assert resource in scarce_resources(sent, ctx)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The blood was available within minutes.",
+        "I gave him oxygen and he improved.",
+        "I scored the winning goal with one shot.",
+        "The ventilator alarmed twice during the night.",
+        "We have two new ultrasound machines in the department.",
+    ],
+)
+def test_no_scarcity_where_nothing_is_lacking(analyzer, text):
+    from writer.nlp.detectors.structure import scarce_resources
+
+    sent, ctx = _first_sentence(analyzer, text)
+    assert scarce_resources(sent, ctx) == []
+
+
+@pytest.mark.parametrize(
+    "text,rejected",
+    [
+        # a plan with nothing behind it is a goal, not a perspective
+        ("I plan to work in global health in West Africa.", True),
+        # experience the applicant already has, which they will bring
+        ("The resourcefulness I developed in Nepal is something I will bring to your ICU.", False),
+        ("I have seen anesthesia given with very little, and I will never waste a drug.", False),
+        # a lesson with no sign of abroad, another language or a limited setting
+        ("The work taught me patience.", True),
+        ("Training where the hospital lacked basic monitors taught me to read the patient.", False),
+    ],
+)
+def test_img_rejection_tells_a_plan_from_a_perspective(analyzer, text, rejected):
+    from writer.nlp.detectors.structure import rejects_img_perspective
+
+    sent, ctx = _first_sentence(analyzer, text)
+    assert rejects_img_perspective(sent, ctx) is rejected
