@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,14 +87,47 @@ def load_sentences(split: str = "test") -> list[dict]:
     return [r for r in rows if r["split"] == split]
 
 
+#: Where a row of a whole-statement set sits: its note ends "(statement N, sentence M)".
+_POSITION = re.compile(r"\(statement (\d+), sentence (\d+)\)")
+
+
+def in_context_tags(rows: list[dict], analyzer) -> list[set[str]]:
+    """Each row's tags read as `stmt check` reads a draft: rows whose note places them in
+    a whole statement are joined, in order, into that statement's text, and each gets the
+    tags of the sentences found over its characters; other rows are read alone."""
+    from writer.documents.reader import make_document
+
+    predicted = analyzer.tag_sentences([r["text"] for r in rows])
+    groups: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for i, row in enumerate(rows):
+        found = _POSITION.search(row.get("note", ""))
+        if found:
+            key = (row["split"], int(found.group(1)))
+            groups.setdefault(key, []).append((int(found.group(2)), i))
+    for members in groups.values():
+        text, spans = "", []
+        for _, i in sorted(members):
+            spans.append((i, len(text), len(text) + len(rows[i]["text"])))
+            text += rows[i]["text"] + " "
+        (analysis,) = analyzer.analyze([make_document(text.rstrip() + "\n")])
+        for i, start, end in spans:
+            predicted[i] = {
+                t for s in analysis.sentences if s.start < end and start < s.end for t in s.tags
+            }
+    return predicted
+
+
 def sentence_scores(
-    rows: list[dict], analyzer=None
+    rows: list[dict], analyzer=None, in_context: bool = False
 ) -> tuple[dict[str, Score], list[tuple[dict, set[str]]]]:
     if analyzer is None:
         from writer.api import get_analyzer
 
         analyzer = get_analyzer()
-    predicted = analyzer.tag_sentences([r["text"] for r in rows])
+    if in_context:
+        predicted = in_context_tags(rows, analyzer)
+    else:
+        predicted = analyzer.tag_sentences([r["text"] for r in rows])
     scores = {t: Score() for t in TAGS}
     for row, pred in zip(rows, predicted, strict=True):
         gold = set(row["tags"])
@@ -169,6 +203,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--errors", action="store_true", help="list the sentences each tag got wrong"
     )
+    parser.add_argument(
+        "--in-context",
+        action="store_true",
+        help="read sentences of whole statements (notes '(statement N, sentence M)') inside "
+        "their statement, as stmt check reads a draft, instead of one by one",
+    )
     args = parser.parse_args(argv)
 
     rows = load_sentences(args.split)
@@ -177,8 +217,10 @@ def main(argv: list[str] | None = None) -> int:
         from writer.nlp.analyze import Analyzer
 
         analyzer = Analyzer(model=None)
-    scores, pairs = sentence_scores(rows, analyzer)
+    scores, pairs = sentence_scores(rows, analyzer, in_context=args.in_context)
     which = "detectors only" if args.detectors_only else "detectors + learned model"
+    if args.in_context:
+        which += ", whole statements read in context"
     print(f"Sentence tags, split={args.split} ({len(rows)} sentences), {which}")
     print(f"{'tag':<16} {'P':>6} {'R':>6} {'F1':>6} {'TP':>4} {'FP':>4} {'FN':>4}")
     for t in TAGS:

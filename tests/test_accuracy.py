@@ -80,3 +80,22 @@ def test_every_labeled_email_is_judged_as_expected():
     assert len(results) >= 30
     wrong = [(name, missed, extra) for name, missed, extra in results if missed or extra]
     assert not wrong
+
+
+def test_in_context_reads_a_whole_statement_as_one_draft(analyzer):
+    """--in-context joins rows that share a statement number; a row alone is read alone."""
+    scene = "Her saturation fell to 80 percent during induction, and I held the mask."
+    rows = [
+        {"text": scene, "tags": [], "split": "x", "note": "(statement 1, sentence 1)"},
+        {
+            "text": "She squeezed my hand.",
+            "tags": [],
+            "split": "x",
+            "note": "(statement 1, sentence 2)",
+        },
+        {"text": "She squeezed my hand.", "tags": [], "split": "x"},
+    ]
+    first, continued, alone = accuracy.in_context_tags(rows, analyzer)
+    assert "anecdote" in first
+    assert "anecdote" in continued  # it continues the scene before it
+    assert "anecdote" not in alone

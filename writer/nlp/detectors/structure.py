@@ -261,13 +261,17 @@ def scarce_resources(sent: SentenceFeatures, ctx: Context) -> list[str]:
         while noun.dep_ in ("conj", "compound", "appos") and noun.head is not noun:
             noun = noun.head  # "halothane and ketamine", "pulse oximeter"
         heads = [noun, tok]
-        mods = {c.lower_ for n in heads for c in n.children if c.dep_ in (
-            "det", "amod", "nummod", "advmod", "quantmod", "neg", "predet")}
+        mods = {
+            c.lower_
+            for n in heads
+            for c in n.children
+            if c.dep_ in ("det", "amod", "nummod", "advmod", "quantmod", "neg", "predet")
+        }
         if mods & limiting:
             found.append(tok.text)
             continue
         head = noun.head
-        if head.lower_ == "without" or head.dep_ == "prep" and head.lower_ == "without":
+        if head.lower_ == "without":
             found.append(tok.text)
             continue
         verb = head.head if noun.dep_ == "pobj" and head.dep_ == "prep" else head
@@ -277,7 +281,9 @@ def scarce_resources(sent: SentenceFeatures, ctx: Context) -> list[str]:
             continue
         if lemma in ("have", "be", "exist", "get", "find", "come") and (
             is_negated(verb)
-            or any(c.lower_ in lacking for c in verb.children if c.dep_ in ("acomp", "advmod", "prt"))
+            or any(
+                c.lower_ in lacking for c in verb.children if c.dep_ in ("acomp", "advmod", "prt")
+            )
             or any(c.lower_ in limiting for c in verb.children if c.dep_ == "advmod")
         ):
             found.append(tok.text)  # "we did not have a ventilator", "blood was unavailable"
