@@ -152,3 +152,28 @@ def test_parallel_workers_leave_ctrl_c_to_the_parent() -> None:
     finally:
         pool.shutdown()
     assert signal.getsignal(signal.SIGINT) != signal.SIG_IGN  # the parent still handles it
+
+
+def test_stmts_own_processes_load_without_collections_then_freeze_what_they_loaded(
+    write, strong_text
+):
+    path = write("page.txt", strong_text)
+    after_cli = (
+        "import gc, sys\nfrom writer.cli import main\n"
+        "try:\n    main(args=sys.argv[1:], prog_name='stmt')\nexcept SystemExit:\n    pass\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 10_000)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", after_cli, "check", "--no-cache", str(path)],
+        capture_output=True,
+        text=True,
+    )
+    assert out.stdout.split()[-2:] == ["True", "True"]
+    # a program using the library keeps its collector as it was
+    library = (
+        "import gc, sys\nfrom writer.api import check\n"
+        "check(open(sys.argv[1]).read())\n"
+        "print(gc.isenabled(), gc.get_freeze_count())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", library, str(path)], capture_output=True, text=True)
+    assert out.stdout.split() == ["True", "0"]

@@ -203,7 +203,10 @@ def check_command(
     `path:line:col: severity rule-id message`, then a summary of the
     statement's structure. Nothing is ever written to PATH.
     """
+    from writer.nlp.pipeline import quiet_gc_while_loading
     from writer.rules import RULES
+
+    quiet_gc_while_loading()  # this process is stmt's own: load without collections
 
     if statistics and fmt not in ("text", "json"):
         raise click.BadParameter(

@@ -23,7 +23,10 @@ def server_command(profile_path, stdio):
     open, change and save (see README, "Editors"). Also answers `stmt/check`
     requests for scripts.
     """
+    from writer.nlp.pipeline import quiet_gc_while_loading
     from writer.server import serve_stdio
+
+    quiet_gc_while_loading()  # this process is stmt's own: load without collections
 
     profile = None
     if profile_path:

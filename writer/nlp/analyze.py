@@ -50,6 +50,12 @@ class Analyzer:
 
     def __init__(self, nlp=None, lexicon_dirs: tuple[Path, ...] = (), model="shipped") -> None:
         """``model``: the learned second opinion (``"shipped"``, a ``SentenceModel`` or None)."""
+        from writer.nlp.pipeline import loading
+
+        with loading():
+            self._build(nlp, lexicon_dirs, model)
+
+    def _build(self, nlp, lexicon_dirs: tuple[Path, ...], model) -> None:
         from writer.nlp.pipeline import get_nlp
 
         self.nlp = nlp if nlp is not None else get_nlp()

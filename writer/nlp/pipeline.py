@@ -25,9 +25,12 @@ model's own (its 2,700 special cases were loaded twice).
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import sys
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from writer.imports import import_deferring
@@ -225,6 +228,42 @@ def _store_compiled_regexes(tokenizer, seeded: set[str]) -> None:
         write_built(_REGEXES, _regex_key(), [f for f in forms if f is not None])
     except Exception:  # another Python's internals: nothing stored, nothing lost
         pass
+
+
+# -- the garbage collector while loading ----------------------------------------------------
+#
+# Importing spaCy and loading the model create some 80,000 objects that the
+# cyclic garbage collector tracks and that live as long as the process; the
+# collector traverses them again and again while they are made (250
+# collections, 2 of them full: 60-100 ms of a cold check) and at every full
+# collection afterwards. stmt's own commands (``stmt check``, ``stmt server``
+# and their workers) therefore load with the collector off, then freeze what
+# was loaded (``gc.freeze``: the collector leaves those objects alone; they
+# stay alive anyway). Measured: a cold check 1.63/1.88 s -> 1.32/1.53 s
+# (min/median of 10, alternated), peak memory of a 200-draft batch unchanged.
+# A program that uses ``writer.api`` keeps its collector as it is.
+
+_QUIET_GC = False
+
+
+def quiet_gc_while_loading() -> None:
+    """For stmt's own processes: load with the collector off, then freeze what was loaded."""
+    global _QUIET_GC
+    _QUIET_GC = True
+
+
+@contextmanager
+def loading() -> Iterator[None]:
+    """Build long-lived objects (the pipeline, the matchers), without collections if asked."""
+    if not _QUIET_GC or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 @lru_cache(maxsize=1)
