@@ -10,6 +10,12 @@ lemma, exactly as ``Lemmatizer.__call__`` would (tokens that have a lemma
 keep it, unless the lemmatizer overwrites). A lemmatizer whose answer may
 depend on anything else (another mode, a subclass, a token without a POS,
 for which spaCy warns) is asked per token as before, or left in place.
+
+Each form it is asked about costs spaCy's lemmatizer a search of its word
+list for the part of speech (``form in index``, a Python list of up to 57,000
+words): 0.1 ms a form, 50 ms of the first page. ``use_memoized_lemmatizer``
+gives those lists a set to answer ``in`` with (``WordIndex``: the same list,
+the same items, the same answers).
 """
 
 from __future__ import annotations
@@ -53,6 +59,33 @@ class MemoizedLemmatizer:
         return doc
 
 
+class WordIndex(list):
+    """A list of words whose ``in`` is a set lookup: for strings, the same answer as the list's."""
+
+    __slots__ = ("_members",)
+
+    def __init__(self, words) -> None:
+        super().__init__(words)
+        self._members = frozenset(self)
+
+    def __contains__(self, word) -> bool:
+        return word in self._members
+
+
+def index_words(lemmatizer) -> None:
+    """Give the lemmatizer's word lists (``lemma_index``, one per POS) a set for ``in``.
+
+    Only lists of strings are replaced (equality and hashing agree for them);
+    the table keeps its keys, its order and its values' contents.
+    """
+    if not lemmatizer.lookups.has_table("lemma_index"):
+        return
+    table = lemmatizer.lookups.get_table("lemma_index")
+    for key, words in list(table.items()):
+        if type(words) is list and all(type(w) is str for w in words):
+            table[key] = WordIndex(words)
+
+
 def can_memoize(lemmatizer) -> bool:
     """True for spaCy's own rule lemmatizers, whose answer depends on text, POS and morphology only."""
     from spacy.lang.en.lemmatizer import EnglishLemmatizer
@@ -75,6 +108,7 @@ def use_memoized_lemmatizer(nlp) -> bool:
     _register_factory()
     component = nlp.replace_pipe(COMPONENT, _FACTORY)
     component.original = lemmatizer
+    index_words(lemmatizer)
     return True
 
 
