@@ -14,7 +14,6 @@ second), so small batches and ``--jobs 1`` run in this process.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 from pathlib import Path
@@ -71,6 +70,7 @@ def start_pool(workers: int):
     fork: workers start in milliseconds and inherit the imported modules; the
     parent has not loaded spaCy, so there are no threads to worry about.
     """
+    import multiprocessing  # only here: a one-process check does not pay for importing it
     from concurrent.futures import ProcessPoolExecutor
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
