@@ -135,7 +135,9 @@ def test_a_tag_may_have_its_own_threshold(analyzer) -> None:
 
 
 def test_the_model_file_round_trips_and_rejects_other_formats(tmp_path) -> None:
-    model = SentenceModel({"exam": TagModel(-1.5, {"l=step": 2.0})}, 0.7, ("dev",), {"exam": 0.6})
+    model = SentenceModel(
+        {"exam": TagModel(-1.5, {"l=step": 2.0})}, 0.7, ("dev",), {"exam": 0.6}, floor=0.3
+    )
     path = tmp_path / "m.json"
     path.write_text(json.dumps(model.to_dict()), "utf-8")
     assert load_model(path) == model

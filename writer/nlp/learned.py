@@ -132,7 +132,13 @@ class SentenceModel:
             for tag, spec in data["tags"].items()
         }
         thresholds = {tag: float(t) for tag, t in data.get("thresholds", {}).items()}
-        return cls(tags, float(data["threshold"]), tuple(data.get("trained_on", ())), thresholds)
+        return cls(
+            tags,
+            float(data["threshold"]),
+            tuple(data.get("trained_on", ())),
+            thresholds,
+            float(data.get("floor", 0.0)),
+        )
 
 
 def describe(feature: str) -> str:
