@@ -25,8 +25,8 @@ def build_dir(tmp_path, monkeypatch) -> Path:
     return folder
 
 
-def _entry(folder: Path, name: str) -> Path:
-    return folder / "build-v1" / f"{name}.json"
+def _entry(folder: Path, name: str, suffix: str = "json") -> Path:
+    return folder / "build-v1" / f"{name}.{suffix}"
 
 
 # -- the store ------------------------------------------------------------------------------
@@ -37,6 +37,16 @@ def test_a_value_is_read_back_only_with_the_key_it_was_built_from(build_dir):
     assert read_built("thing", build_key("a", b"b")) == {"x": [1, 2]}
     assert read_built("thing", build_key("a", b"c")) is None
     assert read_built("other", build_key("a", b"b")) is None
+
+
+def test_binary_values_keep_their_tuples(build_dir):
+    value = {"a": (1, (2, 3))}
+    write_built("thing", "k", value, binary=True)
+    assert read_built("thing", "k", binary=True) == value
+    assert read_built("thing", "other", binary=True) is None
+    assert read_built("thing", "k") is None  # the JSON entry is another file
+    _entry(build_dir, "thing", "marshal").write_bytes(b"\xffnot marshal")
+    assert read_built("thing", "k", binary=True) is None
 
 
 def test_build_keys_do_not_run_parts_together():
@@ -278,15 +288,22 @@ def test_pyphens_dictionary_from_the_build_cache_is_the_parsed_one(build_dir):
         "'score': textstat.flesch_reading_ease(text), 'grade': textstat.flesch_kincaid_grade(text)}))\n"
     )
     first = _run(code, build_dir)
-    assert _entry(build_dir, "pyphen-en_US").exists()
+    entry = _entry(build_dir, "pyphen-en_US", "marshal")
+    assert entry.exists()
     second = _run(code, build_dir)
     assert first == second and second["same"]
-    _entry(build_dir, "pyphen-en_US").write_text('{"key": "x", "value": {"a": "b"}}')
-    assert _run(code, build_dir) == first
-    record = json.loads(_entry(build_dir, "pyphen-en_US").read_text())
-    record["value"] = {"ab": ["not a number", [1]]}
-    _entry(build_dir, "pyphen-en_US").write_text(json.dumps(record))
-    assert _run(code, build_dir) == first
+    import marshal
+
+    key, patterns = marshal.loads(entry.read_bytes())
+    for damage in (
+        b"\x00garbage",
+        marshal.dumps(("another key", patterns)),
+        marshal.dumps((key, {"ab": ("not a number", (1,))})),
+        marshal.dumps((key, {"ab": (0, [1])})),
+        marshal.dumps((key, {})),
+    ):
+        entry.write_bytes(damage)
+        assert _run(code, build_dir) == first
 
 
 def test_entry_points_grouped_for_spacys_registries_are_the_same():

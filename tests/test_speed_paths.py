@@ -177,3 +177,16 @@ def test_stmts_own_processes_load_without_collections_then_freeze_what_they_load
     )
     out = subprocess.run([sys.executable, "-c", library, str(path)], capture_output=True, text=True)
     assert out.stdout.split() == ["True", "0"]
+
+
+def test_a_check_does_not_import_yaml_and_srsly_yaml_still_works(write, strong_text):
+    path = write("page.txt", strong_text)
+    assert "srsly.ruamel_yaml" not in modules_after("check", "--no-cache", str(path))
+    code = (
+        "from writer.nlp.pipeline import import_spacy\n"
+        "import_spacy()\n"
+        "import srsly\n"
+        "assert srsly.yaml_loads(srsly.yaml_dumps({'a': [1, 2]})) == {'a': [1, 2]}\n"
+        "assert srsly.is_yaml_serializable({'a': 1})\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -221,32 +221,54 @@ def build_cache_dir() -> Path | None:
     return Path(base) / "stmt"
 
 
-def _build_entry(name: str) -> Path | None:
+def _build_entry(name: str, suffix: str = "json") -> Path | None:
     folder = build_cache_dir()
-    return None if folder is None else folder / f"build-v{BUILD_CACHE_VERSION}" / f"{name}.json"
+    if folder is None:
+        return None
+    return folder / f"build-v{BUILD_CACHE_VERSION}" / f"{name}.{suffix}"
 
 
-def read_built(name: str, key: str) -> Any:
-    """What ``write_built(name, key, value)`` stored, or None (missing, stale or corrupt)."""
-    entry = _build_entry(name)
+def read_built(name: str, key: str, *, binary: bool = False) -> Any:
+    """What ``write_built(name, key, value)`` stored, or None (missing, stale or corrupt).
+
+    ``binary``: stored with ``marshal`` (what Python stores .pyc files with),
+    for data that JSON would make slow to rebuild (tuples); the caller checks
+    the value's shape, as with JSON.
+    """
+    entry = _build_entry(name, "marshal" if binary else "json")
     if entry is None:
         return None
     try:
-        record = json.loads(entry.read_bytes())
+        data = entry.read_bytes()
+        if binary:
+            import marshal
+
+            stored_key, value = marshal.loads(data)
+            return value if stored_key == key else None
+        record = json.loads(data)
         return record["value"] if record.get("key") == key else None
     except Exception:  # missing, truncated, hand-edited: rebuild
         return None
 
 
-def write_built(name: str, key: str, value: Any) -> None:
-    """Store ``value`` (JSON data) as built from ``key``; failures are ignored."""
-    entry = _build_entry(name)
+def write_built(name: str, key: str, value: Any, *, binary: bool = False) -> None:
+    """Store ``value`` (JSON data, or ``marshal``-able with ``binary``) as built from ``key``.
+
+    Failures are ignored: the next run builds it again.
+    """
+    entry = _build_entry(name, "marshal" if binary else "json")
     if entry is None:
         return
     try:
+        if binary:
+            import marshal
+
+            data = marshal.dumps((key, value))
+        else:
+            data = json.dumps({"key": key, "value": value}).encode("utf-8")
         entry.parent.mkdir(parents=True, exist_ok=True)
         tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"key": key, "value": value}), encoding="utf-8")
+        tmp.write_bytes(data)
         os.replace(tmp, entry)
     except (OSError, TypeError, ValueError):
         pass

