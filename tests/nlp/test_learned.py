@@ -104,6 +104,12 @@ def test_the_model_overrules_a_detector_only_below_its_floor(analyzer, bare) -> 
     assert tagged(0.25) == detected  # the model is not that sure
     assert tagged(0.3) == [set(), set()]
 
+    # a tag's own floor: only future_goals may be overruled
+    model = SentenceModel(doubtful, 0.5, floor=0.0, floors={"future_goals": 0.3})
+    per_tag = Analyzer(nlp=analyzer.nlp, model=model).tag_sentences(texts)
+    assert per_tag == [detected[0], detected[1] - {"future_goals"}]
+    assert "future_goals" in detected[1]
+
 
 def test_a_rejected_tag_is_not_added_however_sure_the_model_is(analyzer) -> None:
     owned = "My father fell ill before the exam, and the decision to sit it anyway was mine."
@@ -136,7 +142,12 @@ def test_a_tag_may_have_its_own_threshold(analyzer) -> None:
 
 def test_the_model_file_round_trips_and_rejects_other_formats(tmp_path) -> None:
     model = SentenceModel(
-        {"exam": TagModel(-1.5, {"l=step": 2.0})}, 0.7, ("dev",), {"exam": 0.6}, floor=0.3
+        {"exam": TagModel(-1.5, {"l=step": 2.0})},
+        0.7,
+        ("dev",),
+        {"exam": 0.6},
+        floor=0.3,
+        floors={"exam": 0.5},
     )
     path = tmp_path / "m.json"
     path.write_text(json.dumps(model.to_dict()), "utf-8")

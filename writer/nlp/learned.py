@@ -95,9 +95,14 @@ class SentenceModel:
     thresholds: dict[str, float] = field(default_factory=dict)
     #: below this probability the model overrules a detector's tag (0: never)
     floor: float = 0.0
+    #: per-tag floors, where leave-one-set-out found a better one than ``floor``
+    floors: dict[str, float] = field(default_factory=dict)
 
     def threshold_for(self, tag: str) -> float:
         return self.thresholds.get(tag, self.threshold)
+
+    def floor_for(self, tag: str) -> float:
+        return self.floors.get(tag, self.floor)
 
     def predict(self, features: set[str]) -> dict[str, float]:
         return {tag: model.probability(features) for tag, model in self.tags.items()}
@@ -113,6 +118,7 @@ class SentenceModel:
             "threshold": self.threshold,
             "thresholds": dict(sorted(self.thresholds.items())),
             "floor": self.floor,
+            "floors": dict(sorted(self.floors.items())),
             "trained_on": list(self.trained_on),
             "tags": {
                 tag: {"bias": m.bias, "weights": dict(sorted(m.weights.items()))}
@@ -138,6 +144,7 @@ class SentenceModel:
             tuple(data.get("trained_on", ())),
             thresholds,
             float(data.get("floor", 0.0)),
+            {tag: float(f) for tag, f in data.get("floors", {}).items()},
         )
 
 

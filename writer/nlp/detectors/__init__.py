@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from writer.nlp.detectors.anecdote import detect_anecdote, rejects_anecdote
 from writer.nlp.detectors.blame import detect_blame, rejects_blame
+from writer.nlp.detectors.context import FromContext
 from writer.nlp.detectors.exam import detect_exam, rejects_exam
 from writer.nlp.detectors.structure import (
     detect_future_goals,
@@ -61,7 +62,8 @@ def run_detectors(sentences, context, model=None) -> None:
     The model may add a tag the detector did not give (probability at or above
     its threshold), unless the detector's ``REJECTIONS`` entry refuses it; it
     overrules a detector's tag only when it is nearly sure the tag is wrong
-    (probability below its ``floor``).
+    (probability below its ``floor``), and never a tag the detector read from the
+    sentences around this one (``FromContext``), which the model cannot see.
     """
     from writer.nlp.learned import sentence_features
 
@@ -76,7 +78,11 @@ def run_detectors(sentences, context, model=None) -> None:
             evidence = detect(f, context)
             if model is not None and tag in model.tags:
                 feats, probs = probabilities[f.index]
-                if evidence and probs[tag] < model.floor:
+                if (
+                    evidence
+                    and probs[tag] < model.floor_for(tag)
+                    and not any(isinstance(e, FromContext) for e in evidence)
+                ):
                     evidence = []
                 elif not evidence and probs[tag] >= model.threshold_for(tag):
                     rejects = REJECTIONS.get(tag)

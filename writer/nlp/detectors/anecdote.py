@@ -9,7 +9,7 @@ particular, at a moment. A list of the field's virtues is not a scene.
 
 from __future__ import annotations
 
-from writer.nlp.detectors.context import Context
+from writer.nlp.detectors.context import Context, FromContext
 from writer.nlp.features import SentenceFeatures
 
 # Scene words that are also everyday words: they count only in their clinical form.
@@ -135,5 +135,5 @@ def _continues_scene(sent: SentenceFeatures, ctx: Context) -> list[str]:
         or sent.has("anecdote.narrative")
         or any(t.lower_ in ("she", "he", "her", "him", "we") for t in sent.span)
     ):
-        return ["continues the scene"]
+        return [FromContext("continues the scene")]
     return []

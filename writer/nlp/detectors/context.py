@@ -8,6 +8,11 @@ from writer.nlp.features import SentenceFeatures
 from writer.nlp.lexicon import Lexicon
 
 
+class FromContext(str):
+    """Evidence read from the sentences around this one ("continues the scene"). The
+    learned model reads one sentence alone, so it may not overrule such a tag."""
+
+
 @dataclass
 class Context:
     sentences: list[SentenceFeatures]

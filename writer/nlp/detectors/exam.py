@@ -9,7 +9,7 @@ second attempt at intubation, a sibling's exam).
 
 from __future__ import annotations
 
-from writer.nlp.detectors.context import Context
+from writer.nlp.detectors.context import Context, FromContext
 from writer.nlp.features import FIRST_PERSON_ANY, SentenceFeatures, overlaps
 
 _STRONG_NOUNS = {"exam", "test", "score", "attempt", "percentile", "board", "retake", "boards"}
@@ -91,7 +91,7 @@ def detect_exam(sent: SentenceFeatures, ctx: Context) -> list[str]:
         and sent.first_person
         and (verbs or strong_nouns or sent.has("exam.exam_prep"))
     ):
-        return ["continues the previous exam sentence"]
+        return [FromContext("continues the previous exam sentence")]
     return []
 
 
