@@ -176,3 +176,34 @@ def test_messages_are_tagged_by_the_detectors_alone(analyzer) -> None:
     )
     assert not any("learned" in str(s.evidence) for s in as_email.sentences)
     assert any("learned" in str(s.evidence) for s in as_statement.sentences)
+
+
+def test_the_parsed_model_is_kept_in_the_build_cache(tmp_path, monkeypatch) -> None:
+    """Read from the build cache when the file is unchanged; from JSON when it changed
+    or the cache entry is corrupt; the same model either way."""
+    monkeypatch.setenv("STMT_BUILD_CACHE_DIR", str(tmp_path / "build"))
+    model = SentenceModel(
+        {"exam": TagModel(-1.5, {"l=step": 2.0}), "blame": TagModel(0.5, {"l=unfair": 1.0})},
+        0.7,
+        ("dev",),
+        {"exam": 0.6},
+        floor=0.3,
+        floors={"blame": 0.5},
+    )
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(model.to_dict()), "utf-8")
+    load_model.cache_clear()
+    assert load_model(path) == model
+    (entry,) = (tmp_path / "build").rglob("sentence-model.marshal")
+    load_model.cache_clear()
+    assert load_model(path) == model  # from the cache
+
+    retrained = SentenceModel({"exam": TagModel(-2.0, {"l=step": 3.0})}, 0.5)
+    path.write_text(json.dumps(retrained.to_dict()), "utf-8")
+    load_model.cache_clear()
+    assert load_model(path) == retrained  # the file changed: not the cached model
+
+    entry.write_bytes(b"\x00corrupt")
+    load_model.cache_clear()
+    assert load_model(path) == retrained
+    load_model.cache_clear()
