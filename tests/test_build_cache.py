@@ -320,3 +320,34 @@ def test_entry_points_grouped_for_spacys_registries_are_the_same():
         "assert all(list(before.select(group=g)) == grouped[g] for g in groups)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_writability_is_known_before_building_something_costly(monkeypatch, tmp_path):
+    from writer.cache import build_cache_writable
+
+    monkeypatch.setenv("STMT_BUILD_CACHE_DIR", str(tmp_path / "not" / "yet"))
+    assert build_cache_writable()  # created on the first write
+    monkeypatch.setenv("STMT_BUILD_CACHE_DIR", "")
+    assert not build_cache_writable()
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("STMT_BUILD_CACHE_DIR", str(blocker / "sub"))
+    assert not build_cache_writable()
+
+
+def test_without_a_build_cache_the_expressions_are_not_put_in_storable_form(monkeypatch):
+    from writer.nlp import pipeline
+
+    monkeypatch.setenv("STMT_BUILD_CACHE_DIR", "")
+    calls = []
+    monkeypatch.setattr(pipeline, "_compiled_form", lambda p: calls.append(p))
+
+    class Tokenizer:
+        prefix_search = suffix_search = infix_finditer = token_match = url_match = None
+
+    tokenizer = Tokenizer()
+    import re
+
+    tokenizer.prefix_search = re.compile("[a-z]+").search
+    pipeline._store_compiled_regexes(tokenizer, set())
+    assert calls == []

@@ -221,6 +221,14 @@ def build_cache_dir() -> Path | None:
     return Path(base) / "stmt"
 
 
+def build_cache_writable() -> bool:
+    """Whether ``write_built`` can store anything (for values costly to put in storable form)."""
+    folder = build_cache_dir()
+    while folder is not None and not folder.exists():
+        folder = folder.parent if folder.parent != folder else None
+    return folder is not None and folder.is_dir() and os.access(folder, os.W_OK)
+
+
 def _build_entry(name: str, suffix: str = "json") -> Path | None:
     folder = build_cache_dir()
     if folder is None:

@@ -224,8 +224,10 @@ def _store_compiled_regexes(tokenizer, seeded: set[str]) -> None:
     """Store the tokenizer's compiled expressions if some were not in the build cache."""
     import re
 
-    from writer.cache import write_built
+    from writer.cache import build_cache_writable, write_built
 
+    if not build_cache_writable():  # what is stored costs as much as compiling: only if kept
+        return
     functions = (
         tokenizer.prefix_search,
         tokenizer.suffix_search,
