@@ -351,3 +351,37 @@ def test_without_a_build_cache_the_expressions_are_not_put_in_storable_form(monk
     tokenizer.prefix_search = re.compile("[a-z]+").search
     pipeline._store_compiled_regexes(tokenizer, set())
     assert calls == []
+
+
+# -- the lexicons' parsed TOML ------------------------------------------------------------------
+
+
+def test_lexicons_from_the_build_cache_are_the_parsed_ones(build_dir, tmp_path):
+    from writer.nlp.lexicon import load_lexicons
+
+    first = load_lexicons()  # parses, stores
+    entry = _entry(build_dir, "lexicons-parsed", "marshal")
+    assert entry.exists()
+    assert load_lexicons() == first  # from the cache
+    entry.write_bytes(b"\x00corrupt")
+    assert load_lexicons() == first  # parsed again
+
+
+def test_an_edited_lexicon_is_parsed_again_and_a_broken_one_still_refused(build_dir, tmp_path):
+    from writer.errors import ConfigError
+    from writer.nlp.lexicon import load_lexicons
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    extra = mine / "blame.toml"
+    extra.write_text('[cues.excuse]\nphrases = ["the bus was late"]\n')
+    assert "the bus was late" in load_lexicons((mine,))["blame"].cues["excuse"].phrases
+    extra.write_text('[cues.excuse]\nphrases = ["the train was late"]\n')
+    phrases = load_lexicons((mine,))["blame"].cues["excuse"].phrases
+    assert "the train was late" in phrases and "the bus was late" not in phrases
+    extra.write_text("[cues.excuse\nphrases = [")
+    with pytest.raises(ConfigError, match="invalid lexicon"):
+        load_lexicons((mine,))
+    extra.write_text('documents = "nowhere"\n')
+    with pytest.raises(ConfigError, match="documents"):
+        load_lexicons((mine,))
