@@ -315,8 +315,9 @@ def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
 
 
 def rejects_img_perspective(sent: SentenceFeatures, ctx: Context) -> bool:
-    """A firm no: a plan, not a perspective; or a lesson with no sign of abroad,
-    another language or culture ("The work taught me patience" is another strength)."""
+    """A firm no: a plan with no experience behind it, not a perspective; or a lesson
+    with no sign of abroad, another language or culture, or a resource-limited setting
+    ("The work taught me patience" is another strength)."""
     if _only_a_plan(sent):
         return True
     return not (
