@@ -62,8 +62,9 @@ def run_detectors(sentences, context, model=None) -> None:
     The model may add a tag the detector did not give (probability at or above
     its threshold), unless the detector's ``REJECTIONS`` entry refuses it; it
     overrules a detector's tag only when it is nearly sure the tag is wrong
-    (probability below its ``floor``), and never a tag the detector read from the
-    sentences around this one (``FromContext``), which the model cannot see.
+    (probability below its tag's floor). A tag the detector read from the sentences
+    around this one (``FromContext``), which the model cannot see, is overruled only
+    below the model's base floor, never a tag's raised one.
     """
     from writer.nlp.learned import sentence_features
 
@@ -78,11 +79,9 @@ def run_detectors(sentences, context, model=None) -> None:
             evidence = detect(f, context)
             if model is not None and tag in model.tags:
                 feats, probs = probabilities[f.index]
-                if (
-                    evidence
-                    and probs[tag] < model.floor_for(tag)
-                    and not any(isinstance(e, FromContext) for e in evidence)
-                ):
+                from_context = any(isinstance(e, FromContext) for e in evidence)
+                floor = model.floor if from_context else model.floor_for(tag)
+                if evidence and probs[tag] < floor:
                     evidence = []
                 elif not evidence and probs[tag] >= model.threshold_for(tag):
                     rejects = REJECTIONS.get(tag)

@@ -10,7 +10,8 @@ from writer.nlp.lexicon import Lexicon
 
 class FromContext(str):
     """Evidence read from the sentences around this one ("continues the scene"). The
-    learned model reads one sentence alone, so it may not overrule such a tag."""
+    learned model reads one sentence alone, so it overrules such a tag only when it is
+    very sure (its base floor, not a tag's raised one)."""
 
 
 @dataclass
