@@ -186,9 +186,9 @@ def load_model(path: Path = MODEL_PATH) -> SentenceModel | None:
     key = build_key(FEATURES_VERSION, raw)
     built = read_built(_BUILT, key, binary=True)
     if _is_built(built):
-        bias, weights, rest = built
+        bias, weights, (threshold, trained_on, thresholds, floor, floors) = built
         tags = {tag: TagModel(bias[tag], weights[tag]) for tag in bias}
-        return SentenceModel(tags, *rest[:2], dict(rest[2]), rest[3], dict(rest[4]))
+        return SentenceModel(tags, threshold, trained_on, thresholds, floor, floors)
     model = SentenceModel.from_dict(json.loads(raw.decode("utf-8")))
     write_built(
         _BUILT,
