@@ -13,7 +13,7 @@ from writer.documents.model import Document, Paragraph
 from writer.nlp.cues import CueFinder
 from writer.nlp.detectors import TAGS, run_detectors
 from writer.nlp.detectors.context import Context
-from writer.nlp.features import SentenceFeatures
+from writer.nlp.features import Columns, SentenceFeatures
 from writer.nlp.learned import load_model
 from writer.nlp.lexicon import load_lexicons
 from writer.nlp.sentence import Sentence
@@ -97,12 +97,13 @@ class Analyzer:
     ) -> list[SentenceFeatures]:
         """Sentences with their tags. The learned model was trained on statement sentences,
         so messages (emails, letter requests) are tagged by the detectors alone."""
-        cue_index = self.cues.find(spacy_doc, kind)
+        columns = Columns.of(spacy_doc)
+        cue_index = self.cues.find(spacy_doc, kind, columns)
         feats: list[SentenceFeatures] = []
         para_starts = [p.start for p in paragraphs]
         for span in _sentences(spacy_doc):
             para = _paragraph_of(span.start_char, para_starts)
-            feats.append(SentenceFeatures(len(feats), span, para, cue_index))
+            feats.append(SentenceFeatures(len(feats), span, para, cue_index, columns=columns))
         model = self.sentence_model if kind == "statement" else None
         run_detectors(feats, Context(feats, self.lexicons), model)
         return feats

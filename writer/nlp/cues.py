@@ -79,15 +79,20 @@ class CueFinder:
         messages = [lex for lex in self.lexicons.values() if lex.documents == "messages"]
         return LexiconMatchers(self._nlp, messages, self._tokens)
 
-    def find(self, doc, kind: str | None = None) -> CueIndex:
+    def find(self, doc, kind: str | None = None, columns=None) -> CueIndex:
         """The cues in ``doc``, a document of ``kind`` (None: every cue, whatever the kind).
 
-        A statement gets no cue of a message-only lexicon.
+        A statement gets no cue of a message-only lexicon. ``columns``: the Doc's
+        ``writer.nlp.features.Columns``, if already read.
         """
+        if columns is None:
+            from writer.nlp.features import Columns
+
+            columns = Columns.of(doc)
         hits: dict[str, set[Hit]] = defaultdict(set)
-        self.everywhere.find(doc, hits)
+        self.everywhere.find(doc, hits, columns)
         if kind != "statement":
-            self.messages.find(doc, hits)
+            self.messages.find(doc, hits, columns)
         return CueIndex({k: sorted(v) for k, v in hits.items()})
 
 
@@ -158,8 +163,8 @@ class LexiconMatchers:
                 if group.patterns:
                     self.matcher.add(key, [list(p) for p in group.patterns])
 
-    def find(self, doc, hits: dict[str, set[Hit]]) -> None:
-        """Add the hits in ``doc`` to ``hits``."""
+    def find(self, doc, hits: dict[str, set[Hit]], columns) -> None:
+        """Add the hits in ``doc`` (its ``Columns``: ``columns``) to ``hits``."""
         strings = doc.vocab.strings
         for match_id, start, end in _run(self.phrase_matcher, doc):
             hits[strings[match_id]].add((start, end))
@@ -174,14 +179,12 @@ class LexiconMatchers:
         lemmas = self.single_lemmas
         if not lemmas:
             return
-        for tok in doc:
-            lower = tok.lower_
-            lemma = tok.lemma_.lower()
+        for i, (lower, lemma) in enumerate(zip(columns.lower, columns.lemma, strict=True)):
             for key in lemmas.get(lower, ()):
-                hits[key].add((tok.i, tok.i + 1))
+                hits[key].add((i, i + 1))
             if lemma != lower:
                 for key in lemmas.get(lemma, ()):
-                    hits[key].add((tok.i, tok.i + 1))
+                    hits[key].add((i, i + 1))
 
 
 def _texts_to_tokenize(lexicons: list[Lexicon]) -> set[str]:

@@ -7,6 +7,48 @@ from functools import cached_property
 
 from writer.nlp.cues import CueIndex, Hit
 
+
+@dataclass
+class Columns:
+    """Each token's strings in one Doc, read once with ``Doc.to_array``.
+
+    Detectors scan every sentence a dozen times for a word, a lemma or a
+    part of speech; asking spaCy each time makes a Token object and looks its
+    strings up again (about a fifth of the analysis after parsing). These
+    are the same strings as ``Token.lower_``, ``Token.lemma_.lower()``,
+    ``Token.pos_``, ``Token.tag_`` and ``Token.dep_``, one list each, indexed
+    by the token's position in the Doc.
+    """
+
+    lower: list[str]
+    lemma: list[str]  # lowercased
+    pos: list[str]
+    tag: list[str]
+    dep: list[str]
+
+    @classmethod
+    def of(cls, doc) -> Columns:
+        from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
+
+        if not len(doc):
+            return cls([], [], [], [], [])
+        strings = doc.vocab.strings
+        rows = doc.to_array([LOWER, LEMMA, POS, TAG, DEP]).T.tolist()
+
+        def column(ids: list[int], lower: bool = False) -> list[str]:
+            # one string lookup per distinct value, not per token
+            text = {i: strings[i].lower() if lower else strings[i] for i in set(ids)}
+            return [text[i] for i in ids]
+
+        return cls(
+            column(rows[0]),
+            column(rows[1], lower=True),
+            column(rows[2]),
+            column(rows[3]),
+            column(rows[4]),
+        )
+
+
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 FIRST_PERSON_ANY = FIRST_PERSON | {"we", "us", "our", "ours", "ourselves"}
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -22,6 +64,8 @@ class SentenceFeatures:
     cue_index: CueIndex
     tags: set[str] = field(default_factory=set)
     evidence: dict[str, list[str]] = field(default_factory=dict)
+    #: the Doc's ``Columns`` (shared by its sentences); read from the Doc when not given
+    columns: Columns | None = None
 
     # -- cues ---------------------------------------------------------------
     @cached_property
@@ -43,33 +87,73 @@ class SentenceFeatures:
         doc = self.span.doc
         return [doc[i] for a, b in self.hits(key) for i in range(a, b)]
 
+    # -- the sentence's tokens, as strings -------------------------------------
+    # Lists over the sentence's tokens, in order: ``words[k]`` is ``span[k].lower_``.
+    @cached_property
+    def _columns(self) -> Columns:
+        return self.columns if self.columns is not None else Columns.of(self.span.doc)
+
+    @cached_property
+    def words(self) -> list[str]:
+        """Each token's ``lower_``."""
+        return self._columns.lower[self.span.start : self.span.end]
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """Each token's ``lemma_.lower()``."""
+        return self._columns.lemma[self.span.start : self.span.end]
+
+    @cached_property
+    def pos(self) -> list[str]:
+        """Each token's ``pos_``."""
+        return self._columns.pos[self.span.start : self.span.end]
+
+    @cached_property
+    def fine_tags(self) -> list[str]:
+        """Each token's ``tag_`` (fine-grained part of speech; ``tags`` are the sentence's labels)."""
+        return self._columns.tag[self.span.start : self.span.end]
+
+    @cached_property
+    def deps(self) -> list[str]:
+        """Each token's ``dep_``."""
+        return self._columns.dep[self.span.start : self.span.end]
+
+    def tokens_where(self, keep) -> list:
+        """The sentence's Tokens whose position ``k`` in it passes ``keep(k)``."""
+        doc, start = self.span.doc, self.span.start
+        return [doc[start + k] for k in range(len(self.words)) if keep(k)]
+
     # -- grammar ------------------------------------------------------------
     # Cached: every detector asks, and a sentence does not change once parsed.
     @cached_property
     def lowers(self) -> frozenset[str]:
-        return frozenset(t.lower_ for t in self.span)
+        return frozenset(self.words)
 
     @cached_property
     def first_person(self) -> bool:
-        return any(t.lower_ in FIRST_PERSON for t in self.span)
+        return not FIRST_PERSON.isdisjoint(self.words)
 
     @cached_property
     def past(self) -> bool:
         """A finite past-tense verb that is not a modal ("would", "could")."""
-        for t in self.span:
-            if t.tag_ in ("VBD",) and t.lower_ not in ("would", "could", "should", "might"):
+        for tag, word in zip(self.fine_tags, self.words, strict=True):
+            if tag == "VBD" and word not in ("would", "could", "should", "might"):
                 return True
         return False
 
     @cached_property
     def present_progressive_or_simple(self) -> bool:
         return any(
-            t.tag_ in ("VBZ", "VBP") or (t.tag_ == "VBG" and t.dep_ == "ROOT") for t in self.span
+            tag in ("VBZ", "VBP") or (tag == "VBG" and dep == "ROOT")
+            for tag, dep in zip(self.fine_tags, self.deps, strict=True)
         )
 
     @cached_property
     def future(self) -> bool:
-        return any(t.lower_ in ("will", "'ll", "shall") and t.tag_ == "MD" for t in self.span)
+        return any(
+            word in ("will", "'ll", "shall") and tag == "MD"
+            for word, tag in zip(self.words, self.fine_tags, strict=True)
+        )
 
 
 def subject_of(token):

@@ -89,7 +89,7 @@ def detect_anecdote(sent: SentenceFeatures, ctx: Context) -> list[str]:
         return []  # "My father, a general surgeon, hoped I would follow him into surgery"
     narrative = sent.hit_texts("anecdote.narrative")
     generic = sent.hit_texts("anecdote.generic")
-    people = any(t.lower_ in ("she", "he", "her", "him", "his", "we") for t in sent.span)
+    people = any(w in ("she", "he", "her", "him", "his", "we") for w in sent.words)
     happened = sent.past or bool(narrative)
     concrete = bool(particular or narrative or people or _definite(scene))
     root_subj = next((c for c in sent.span.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -133,7 +133,7 @@ def _continues_scene(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if (
         sent.has("anecdote.particular")
         or sent.has("anecdote.narrative")
-        or any(t.lower_ in ("she", "he", "her", "him", "we") for t in sent.span)
+        or any(w in ("she", "he", "her", "him", "we") for w in sent.words)
     ):
         return [FromContext("continues the scene")]
     return []

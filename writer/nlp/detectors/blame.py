@@ -45,7 +45,7 @@ def _setback_in_view(sent: SentenceFeatures, ctx: Context) -> bool:
     if "exam" in sent.tags:
         return True
     setback = ctx.words("blame", "setback_words")
-    if any(t.lower_ in setback or t.lemma_.lower() in setback for t in sent.span):
+    if not (setback.isdisjoint(sent.words) and setback.isdisjoint(sent.lemmas)):
         return True
     prev = ctx.previous(sent)
     return prev is not None and "exam" in prev.tags
@@ -112,22 +112,20 @@ _BAD_OUTCOME_WORDS = {
 
 def _bad_outcome(sent: SentenceFeatures) -> bool:
     """Something went wrong for the applicant: a failure word, or "I could not…"."""
-    if "exam" in sent.tags and any(t.lemma_.lower() in _BAD_OUTCOME_WORDS for t in sent.span):
+    if not _BAD_OUTCOME_WORDS.isdisjoint(sent.lemmas):
         return True
-    for t in sent.span:
-        if t.lemma_.lower() in _BAD_OUTCOME_WORDS:
-            return True
-        if t.pos_ in ("VERB", "AUX") and is_negated(t) and is_first_person(subject_of(t)):
-            return True
-    return False
+    return any(
+        is_negated(t) and is_first_person(subject_of(t))
+        for t in sent.tokens_where(lambda k: sent.pos[k] in ("VERB", "AUX"))
+    )
 
 
 def _consequence_blame(sent: SentenceFeatures) -> list[str]:
     """ "The coordinator never answered my emails, so I missed the deadline":
     someone else acted (or failed to), so the applicant's setback followed."""
     doc = sent.span.doc
-    for tok in sent.span:
-        if tok.lower_ != "so" or tok.i == sent.span.start:
+    for tok in sent.tokens_where(lambda k: sent.words[k] == "so"):
+        if tok.i == sent.span.start:
             continue
         before = doc[sent.span.start : tok.i]
         after = doc[tok.i + 1 : sent.span.end]
@@ -177,9 +175,7 @@ def _agent_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[st
     harm = ctx.words("blame", "harm_verbs")
     helping = ctx.words("blame", "help_verbs")
     found = []
-    for tok in sent.span:
-        if tok.pos_ not in ("VERB", "AUX"):
-            continue
+    for tok in sent.tokens_where(lambda k: sent.pos[k] in ("VERB", "AUX")):
         lemma = tok.lemma_.lower()
         subj = subject_of(tok)
         negated = is_negated(tok)
@@ -241,7 +237,7 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
     counterfactual = sent.has("blame.counterfactual")
     found = []
     if counterfactual:
-        for tok in sent.span:
+        for tok in sent.tokens_where(lambda k: sent.deps[k] == "advcl"):
             # "Had the NBME allowed extra time, my score would look different"
             if tok.dep_ == "advcl" and any(
                 c.lower_ == "had" and c.i < tok.i and c.dep_ == "aux" and c.i == tok.left_edge.i
@@ -257,8 +253,9 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
                 and any(c.lower_ == "if" for c in tok.children)
             ):
                 found.append("if I had been born elsewhere …")
-    for tok in sent.span:
-        if tok.dep_ != "mark" or tok.lower_ not in ("because", "if"):
+    marks = sent.tokens_where(lambda k: sent.deps[k] == "mark")
+    for tok in marks:
+        if tok.lower_ not in ("because", "if"):
             continue
         verb = tok.head
         subj = subject_of(verb)
@@ -374,7 +371,7 @@ def _negative_subject_near(sent: SentenceFeatures, hit) -> bool:
 
 
 def _about_exam_system(sent: SentenceFeatures) -> bool:
-    words = {t.lemma_.lower() for t in sent.span}
+    words = set(sent.lemmas)
     return bool(
         words
         & {

@@ -139,7 +139,8 @@ def _mine_outside_subject(sent: SentenceFeatures) -> bool:
         if subj is not None and subj.lower_ not in FIRST_PERSON
         else set()
     )
-    return any(t.lower_ in FIRST_PERSON and t.i not in inside for t in sent.span)
+    start = sent.span.start
+    return any(w in FIRST_PERSON and start + k not in inside for k, w in enumerate(sent.words))
 
 
 _EVIDENCE_SUBJECTS = {
@@ -168,7 +169,7 @@ def _evidence_is_mine(sent: SentenceFeatures, hit) -> bool:
     tok = doc[hit[0]]
     if tok.lemma_.lower() == "letter":
         # a letter is written for the applicant, when the sentence is about the applicant
-        return any(t.lower_ in FIRST_PERSON for t in sent.span)
+        return sent.first_person
     for node in (tok, tok.head):
         if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in node.children):
             return True
@@ -214,7 +215,7 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if "anecdote" in sent.tags or "exam" in sent.tags:
         return []
     doc = sent.span.doc
-    specific = any(t.like_num or t.pos_ == "PROPN" for t in sent.span)
+    specific = None  # a number or a name in the sentence: asked when needed
     for a, _ in sent.hits("structure.achievement"):
         verb = doc[a]
         if verb.pos_ != "VERB" or is_negated(verb):
@@ -222,6 +223,8 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         subj = subject_of(verb)
         if subj is None or subj.lower_ not in ("i", "we"):
             continue
+        if specific is None:
+            specific = any(t.like_num or t.pos_ == "PROPN" for t in sent.span)
         if specific:
             return [f"did: {verb.text!r}"]
     return []
@@ -231,8 +234,8 @@ def _experienced(sent: SentenceFeatures) -> bool:
     """The sentence reports what already happened: a past verb or a present perfect
     ("I have seen anesthesia given with very little, and I will never…")."""
     return sent.past or any(
-        t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children)
-        for t in sent.span
+        any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children)
+        for t in sent.tokens_where(lambda k: sent.fine_tags[k] == "VBN")
     )
 
 
@@ -254,9 +257,8 @@ def scarce_resources(sent: SentenceFeatures, ctx: Context) -> list[str]:
     limiting = ctx.words("structure", "resource_limiters")
     lacking = ctx.words("structure", "lacking_words")
     found = []
-    for tok in sent.span:
-        if tok.lemma_.lower() not in resources and tok.lower_ not in resources:
-            continue
+    named = sent.tokens_where(lambda k: sent.lemmas[k] in resources or sent.words[k] in resources)
+    for tok in named:
         noun = tok
         while noun.dep_ in ("conj", "compound", "appos") and noun.head is not noun:
             noun = noun.head  # "halothane and ketamine", "pulse oximeter"
@@ -296,7 +298,7 @@ def scarce_resources(sent: SentenceFeatures, ctx: Context) -> list[str]:
 def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if _only_a_plan(sent) or "blame" in sent.tags:
         return []
-    mine = any(t.lower_ in FIRST_PERSON_ANY for t in sent.span)
+    mine = not FIRST_PERSON_ANY.isdisjoint(sent.words)
     value = _texts(sent, "structure.img_value")
     if value and mine:
         return [f"international value: {value[0]!r}"]
@@ -369,10 +371,8 @@ def detect_why_now(sent: SentenceFeatures, ctx: Context) -> list[str]:
 def _past_readiness(sent: SentenceFeatures) -> bool:
     """ "In 2019 I felt ready for residency, but I was not": readiness then, not now."""
     return any(
-        t.lemma_.lower() in ("ready", "prepared")
-        and t.head.tag_ == "VBD"
-        and t.head.lemma_ in ("be", "feel", "seem")
-        for t in sent.span
+        t.head.tag_ == "VBD" and t.head.lemma_ in ("be", "feel", "seem")
+        for t in sent.tokens_where(lambda k: sent.lemmas[k] in ("ready", "prepared"))
     )
 
 
