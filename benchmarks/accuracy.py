@@ -2,7 +2,7 @@
 
 Prints precision, recall and F1 per tag on the labeled sentence sets
 (tests/data/sentences*.jsonl): the `test` split is held out (never tuned on,
-never trained on), the `dev`…`dev17` splits are the tuning sets; then
+never trained on), the `dev`…`dev20` splits are the tuning sets; then
 statement-level agreement on tests/data/statements/*.txt against their
 *.expected.json, and the email rules on tests/data/emails/.
 
@@ -64,9 +64,12 @@ SENTENCE_FILES = (
     "sentences_dev15.jsonl",
     "sentences_dev16.jsonl",
     "sentences_dev17.jsonl",
+    "sentences_dev18.jsonl",
+    "sentences_dev19.jsonl",
+    "sentences_dev20.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
-SPLITS = ("dev", *(f"dev{n}" for n in range(2, 18)))
+SPLITS = ("dev", *(f"dev{n}" for n in range(2, 21)))
 #: The splits the detectors were tuned on and the learned model is trained on; never `test`.
 TUNING_SPLITS = SPLITS
 
