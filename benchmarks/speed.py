@@ -152,6 +152,50 @@ def has_jobs() -> bool:
     return "--jobs" in out
 
 
+def spacy_floor_code() -> str:
+    """A program that only imports spaCy and loads the model stmt would load (NER and the
+    disabled senter excluded, as stmt does): the floor under every cold check."""
+    sys.path.insert(0, str(ROOT))
+    import importlib.util
+
+    from writer.nlp.pipeline import EXCLUDE, MODEL_PREFERENCE
+
+    name = next((n for n in MODEL_PREFERENCE if importlib.util.find_spec(n)), None)
+    if name is None:
+        return ""
+    return f"import spacy; spacy.load({name!r}, exclude={EXCLUDE!r})"
+
+
+_PIPE_ONLY = """
+import json, sys, time
+from writer.documents.reader import read_document
+from writer.nlp.pipeline import get_nlp
+
+nlp = get_nlp()
+texts = [read_document(p).prose for p in sys.argv[1:]]
+list(nlp.pipe(texts[:2]))  # warm: the first Doc builds lazy tables
+started = time.perf_counter()
+for _ in nlp.pipe(texts, batch_size=16):
+    pass
+print(time.perf_counter() - started)
+"""
+
+
+def pipe_only_seconds(paths: list[Path], env: dict) -> float:
+    """Seconds of ``nlp.pipe`` alone over the drafts, in one process, pipeline loaded:
+    the parse stmt's analysis starts from (tokenizer, tok2vec, tagger, parser,
+    attribute ruler, lemmatizer; stmt's compiled attribute ruler and lemmatizer)."""
+    out = subprocess.run(
+        [sys.executable, "-c", _PIPE_ONLY, *map(str, paths)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(out.stdout.split()[-1])
+
+
 def server_times(texts: list[str], rounds: int) -> list[float]:
     """Seconds from a `stmt/check` request to its answer, on a warm `stmt server`."""
     sys.path.insert(0, str(ROOT))
@@ -281,6 +325,21 @@ def main() -> None:
                 None,
             )
         )
+        # spaCy's own floor under the cold check: import it and load the model, nothing else
+        floor_code = spacy_floor_code()
+        if floor_code:
+            floor, _ = median_run([sys.executable, "-c", floor_code], args.runs, cwd=tmp)
+            figures["spacy_import_and_load"] = floor
+            rows.append(
+                (
+                    "  spaCy alone: import + load the model",
+                    f"{floor:.3f} s",
+                    "",
+                    "",
+                    f"stmt's own start and page: {cold - floor:+.3f} s",
+                    None,
+                )
+            )
         # re-check of the unchanged page
         if has_cache():
             env = {**os.environ, "STMT_CACHE_DIR": str(tmp / "cache-warm")}
@@ -325,6 +384,24 @@ def main() -> None:
             )
         if not has_jobs():
             rows.append(("batch with parallel workers", "n/a: no --jobs", "", "-", "", None))
+        # spaCy's own floor under the batch: nlp.pipe alone, one process, pipeline loaded
+        if floor_code:
+            pipe = statistics.median(
+                pipe_only_seconds(batch, fresh_cache(i)) for i in range(max(1, args.runs // 2))
+            )
+            one = figures["batch 1 process"]
+            pipe_wps = batch_words / pipe
+            figures["nlp_pipe_only"] = {"seconds": pipe, "words_per_s": pipe_wps}
+            rows.append(
+                (
+                    "  spaCy alone: nlp.pipe on the batch, 1 process",
+                    f"{pipe:.2f} s, {pipe_wps:,.0f} words/s",
+                    "",
+                    "",
+                    f"the rest of the 1-process batch (start, analysis): {one['seconds'] - pipe:.2f} s",
+                    None,
+                )
+            )
         figures["peak_mb"] = peak / 1024
         rows.append(
             (

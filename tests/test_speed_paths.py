@@ -134,6 +134,26 @@ def test_jobs_gives_the_same_results_as_one_process(tmp_path, strong_text):
     assert two == one
 
 
+def test_the_parent_loads_the_pipeline_only_for_drafts_the_cache_does_not_answer(
+    tmp_path, strong_text
+):
+    from writer.api import check_files, needs_analysis
+    from writer.cache import Cache
+
+    cache = Cache(tmp_path / "cache")
+    paths = []
+    for i in range(2):
+        p = tmp_path / f"draft-{i}.txt"
+        p.write_text(strong_text + f"\n\nVersion {i}.\n")
+        paths.append(str(p))
+    missing = str(tmp_path / "missing.txt")
+    assert needs_analysis(paths) and needs_analysis(paths, cache=cache)
+    check_files(paths, cache=cache)
+    assert not needs_analysis([*paths, missing], cache=cache)
+    assert needs_analysis(paths, cache=cache, select=["blame"])  # other settings: other entries
+    assert not needs_analysis([])
+
+
 def _sigint_disposition() -> str:
     import signal
 

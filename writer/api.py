@@ -201,4 +201,29 @@ def check_files(
     return [slot if slot is not None else next(fresh) for slot in slots]
 
 
+def needs_analysis(
+    paths: list[str | Path],
+    profile=None,
+    kind: str | None = None,
+    *,
+    cache=None,
+    contents: Mapping[str, bytes] | None = None,
+    **options,
+) -> bool:
+    """Would ``check_files`` with these arguments run the pipeline (a draft the cache
+    does not answer)? An unreadable draft needs none."""
+    if cache is None:
+        return bool(paths)
+    settings = cache.settings_key(profile=profile, kind=kind, **options)
+    for p in paths:
+        name = str(p)
+        try:
+            data = contents[name] if contents and name in contents else read_bytes(p)
+        except StmtError:
+            continue
+        if cache.get(name, data, settings) is None:
+            return True
+    return False
+
+
 __all__ = ["check", "check_files", "analyze_documents", "FileResult", "RULES"]
