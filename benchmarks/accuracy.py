@@ -92,6 +92,34 @@ def load_sentences(split: str = "test") -> list[dict]:
     return [r for r in rows if r["split"] == split]
 
 
+#: A tuning sentence whose words overlap a held-out `test` sentence's this much (Jaccard,
+#: over lowercase words and numbers) is a near-paraphrase of it ("My medical school did not
+#: prepare us for the USMLE at all." / "My school did not prepare us for the USMLE at all.",
+#: 0.92). Authors writing blind from the same guide produce a few (112 of 13,000 sentences
+#: at 0.6); training on them would let the model memorise test answers, so the learned
+#: model never sees them (`benchmarks/train_model.py`).
+NEAR_TEST = 0.6
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.lower()))
+
+
+def near_test(rows: list[dict], threshold: float = NEAR_TEST) -> list[bool]:
+    """For each row, whether it is a near-paraphrase of a `test` sentence (never true of a
+    `test` row itself)."""
+    test = [_words(r["text"]) for r in load_sentences("test")]
+    out = []
+    for row in rows:
+        words = _words(row["text"])
+        out.append(
+            row["split"] != "test"
+            and any(len(words & t) >= threshold * len(words | t) for t in test if words & t)
+        )
+    return out
+
+
 #: Where a row of a whole-statement set sits: its note ends "(statement N, sentence M)".
 _POSITION = re.compile(r"\(statement (\d+), sentence (\d+)\)")
 

@@ -68,6 +68,19 @@ def test_the_labeled_set_is_large_and_split():
         assert sum(tag in r["tags"] for r in held) >= 25, tag
 
 
+def test_near_paraphrases_of_test_sentences_are_found_and_test_rows_are_not():
+    test_row = next(r for r in accuracy.load_sentences("test") if len(r["text"].split()) >= 8)
+    words = test_row["text"].rstrip(".").split()
+    paraphrase = " ".join(words[:-1] + ["indeed."])  # one word of eight or more changed
+    unrelated = "Quiz night at the pub was the best part of my week."
+    rows = [
+        test_row,
+        {"text": paraphrase, "split": "dev99"},
+        {"text": unrelated, "split": "dev99"},
+    ]
+    assert accuracy.near_test(rows) == [False, True, False]
+
+
 def test_every_whole_statement_is_judged_as_expected():
     results = accuracy.statement_agreement()
     assert len(results) >= 10
