@@ -77,6 +77,19 @@ def test_the_same_matches_as_spacys_matcher(vocab, groups, docs):
         assert set(ours(doc)) == set(spacy_matcher(doc))
 
 
+def test_optional_and_repeated_tokens_are_matched_without_spacys_matcher(vocab):
+    patterns = [
+        [{"LOWER": {"IN": ["the", "my"]}}, {"POS": "PROPN", "OP": "*"}, {"LOWER": "patient"}],
+        [{"LIKE_NUM": True}, {"TEXT": "-", "OP": "?"}, {"LOWER": "ck", "OP": "+"}],
+    ]
+    spacy_matcher, ours = _both(vocab, [patterns])
+    assert len(ours.others) == 0
+    words = ["the", "Lagos", "Lagos", "patient", "238", "CK", "CK", "My", "patient"]
+    doc = _doc(vocab, [(w, 4 if w == "Lagos" else 0) for w in words])
+    assert sorted(ours(doc)) == sorted(spacy_matcher(doc))
+    assert len(set(ours(doc))) == 4  # the...patient, 238 CK, 238 CK CK, My patient
+
+
 def test_a_doc_without_the_annotation_a_pattern_reads_is_refused_alike(vocab):
     from spacy.tokens import Doc
 
