@@ -40,6 +40,11 @@ def test_a_sentences_lists_are_its_tokens(analyzer):
             assert f.pos == [t.pos_ for t in span]
             assert f.fine_tags == [t.tag_ for t in span]
             assert f.deps == [t.dep_ for t in span]
-            assert f.tokens_where(lambda k, f=f: f.pos[k] == "VERB") == [
-                t for t in span if t.pos_ == "VERB"
+            assert f.tokens_with(f.pos, ("VERB", "AUX")) == [
+                t for t in span if t.pos_ in ("VERB", "AUX")
+            ]
+            assert f.tokens_with_either({"fail", "she"}) == [
+                t
+                for t in span
+                if t.lower_ in ("fail", "she") or t.lemma_.lower() in ("fail", "she")
             ]

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 
 from writer.nlp.lexicon import Lexicon
 
@@ -32,20 +33,26 @@ class CueIndex:
         The same as ``in_range`` for every key, in one scan of the doc's hits
         sorted by position, not one search per key.
         """
-        flat, rank = self._by_position
+        starts, flat, rank = self._by_position
         found: dict[str, list[Hit]] = {}
-        for i in range(bisect_left(flat, (start,)), len(flat)):
-            a, b, key = flat[i]
+        for a, b, key, hit in islice(flat, bisect_left(starts, start), None):
             if a >= end:
                 break
             if b <= end:
-                found.setdefault(key, []).append((a, b))
+                hits = found.get(key)
+                if hits is None:
+                    found[key] = [hit]
+                else:
+                    hits.append(hit)
+        if len(found) < 2:
+            return found
         return {key: found[key] for key in sorted(found, key=rank.__getitem__)}
 
     @cached_property
-    def _by_position(self) -> tuple[list[tuple[int, int, str]], dict[str, int]]:
-        flat = sorted((a, b, key) for key, hits in self.hits.items() for a, b in hits)
-        return flat, {key: n for n, key in enumerate(self.hits)}
+    def _by_position(self) -> tuple[list[int], list[tuple[int, int, str, Hit]], dict[str, int]]:
+        """Every hit by position (with its key), their starts, and each key's rank."""
+        flat = sorted((a, b, key, (a, b)) for key, hits in self.hits.items() for a, b in hits)
+        return [a for a, _, _, _ in flat], flat, {key: n for n, key in enumerate(self.hits)}
 
     def in_range(self, key: str, start: int, end: int) -> list[Hit]:
         hits = self.hits.get(key, ())

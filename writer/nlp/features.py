@@ -118,10 +118,17 @@ class SentenceFeatures:
         """Each token's ``dep_``."""
         return self._columns.dep[self.span.start : self.span.end]
 
-    def tokens_where(self, keep) -> list:
-        """The sentence's Tokens whose position ``k`` in it passes ``keep(k)``."""
+    def tokens_with(self, column: list[str], values) -> list:
+        """The sentence's Tokens whose string in ``column`` (``words``, ``pos``...) is
+        one of ``values``."""
         doc, start = self.span.doc, self.span.start
-        return [doc[start + k] for k in range(len(self.words)) if keep(k)]
+        return [doc[start + k] for k, value in enumerate(column) if value in values]
+
+    def tokens_with_either(self, values) -> list:
+        """The sentence's Tokens whose ``lower_`` or lowercased lemma is one of ``values``."""
+        doc, start = self.span.doc, self.span.start
+        pairs = enumerate(zip(self.words, self.lemmas, strict=True))
+        return [doc[start + k] for k, (word, lemma) in pairs if word in values or lemma in values]
 
     # -- grammar ------------------------------------------------------------
     # Cached: every detector asks, and a sentence does not change once parsed.

@@ -116,7 +116,7 @@ def _bad_outcome(sent: SentenceFeatures) -> bool:
         return True
     return any(
         is_negated(t) and is_first_person(subject_of(t))
-        for t in sent.tokens_where(lambda k: sent.pos[k] in ("VERB", "AUX"))
+        for t in sent.tokens_with(sent.pos, ("VERB", "AUX"))
     )
 
 
@@ -124,7 +124,7 @@ def _consequence_blame(sent: SentenceFeatures) -> list[str]:
     """ "The coordinator never answered my emails, so I missed the deadline":
     someone else acted (or failed to), so the applicant's setback followed."""
     doc = sent.span.doc
-    for tok in sent.tokens_where(lambda k: sent.words[k] == "so"):
+    for tok in sent.tokens_with(sent.words, ("so",)):
         if tok.i == sent.span.start:
             continue
         before = doc[sent.span.start : tok.i]
@@ -175,8 +175,10 @@ def _agent_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[st
     harm = ctx.words("blame", "harm_verbs")
     helping = ctx.words("blame", "help_verbs")
     found = []
-    for tok in sent.tokens_where(lambda k: sent.pos[k] in ("VERB", "AUX")):
+    for tok in sent.tokens_with(sent.pos, ("VERB", "AUX")):
         lemma = tok.lemma_.lower()
+        if lemma not in harm and lemma not in helping and lemma != "give":
+            continue  # none of the cases below: not worth reading the verb's clause
         subj = subject_of(tok)
         negated = is_negated(tok)
         has_object = any(c.dep_ in _OBJECT_DEPS for c in tok.children)
@@ -237,7 +239,7 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
     counterfactual = sent.has("blame.counterfactual")
     found = []
     if counterfactual:
-        for tok in sent.tokens_where(lambda k: sent.deps[k] == "advcl"):
+        for tok in sent.tokens_with(sent.deps, ("advcl",)):
             # "Had the NBME allowed extra time, my score would look different"
             if tok.dep_ == "advcl" and any(
                 c.lower_ == "had" and c.i < tok.i and c.dep_ == "aux" and c.i == tok.left_edge.i
@@ -253,7 +255,7 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
                 and any(c.lower_ == "if" for c in tok.children)
             ):
                 found.append("if I had been born elsewhere …")
-    marks = sent.tokens_where(lambda k: sent.deps[k] == "mark")
+    marks = sent.tokens_with(sent.deps, ("mark",))
     for tok in marks:
         if tok.lower_ not in ("because", "if"):
             continue

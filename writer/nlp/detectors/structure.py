@@ -235,7 +235,7 @@ def _experienced(sent: SentenceFeatures) -> bool:
     ("I have seen anesthesia given with very little, and I will never…")."""
     return sent.past or any(
         any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children)
-        for t in sent.tokens_where(lambda k: sent.fine_tags[k] == "VBN")
+        for t in sent.tokens_with(sent.fine_tags, ("VBN",))
     )
 
 
@@ -257,8 +257,7 @@ def scarce_resources(sent: SentenceFeatures, ctx: Context) -> list[str]:
     limiting = ctx.words("structure", "resource_limiters")
     lacking = ctx.words("structure", "lacking_words")
     found = []
-    named = sent.tokens_where(lambda k: sent.lemmas[k] in resources or sent.words[k] in resources)
-    for tok in named:
+    for tok in sent.tokens_with_either(resources):
         noun = tok
         while noun.dep_ in ("conj", "compound", "appos") and noun.head is not noun:
             noun = noun.head  # "halothane and ketamine", "pulse oximeter"
@@ -372,7 +371,7 @@ def _past_readiness(sent: SentenceFeatures) -> bool:
     """ "In 2019 I felt ready for residency, but I was not": readiness then, not now."""
     return any(
         t.head.tag_ == "VBD" and t.head.lemma_ in ("be", "feel", "seem")
-        for t in sent.tokens_where(lambda k: sent.lemmas[k] in ("ready", "prepared"))
+        for t in sent.tokens_with(sent.lemmas, ("ready", "prepared"))
     )
 
 
