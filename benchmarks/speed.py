@@ -336,7 +336,7 @@ def main() -> None:
                     f"{floor:.3f} s",
                     "",
                     "",
-                    f"stmt's own start and page: {cold - floor:+.3f} s",
+                    f"the cold check minus this: {cold - floor:+.3f} s",
                     None,
                 )
             )
