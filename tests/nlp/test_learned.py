@@ -33,6 +33,15 @@ def _features(analyzer, text: str) -> set[str]:
     return sentence_features(doc[:], list(analyzer.cues.find(doc).hits))
 
 
+def test_features_leave_one_side_of_a_relation_open_and_read_every_verb(analyzer) -> None:
+    feats = _features(analyzer, "Honestly, I should have postponed the exam.")
+    # "exam" as an object of anything; "postpone" with an object of any kind
+    assert {"dc=dobj>exam", "dh=postpone>dobj", "dc=nsubj>i"} <= feats
+    assert "md=should>postpone" in feats  # the modal and its verb
+    assert any(f.startswith("vt=") for f in feats)  # every verb's tense, not only the root's
+    assert not any(f.startswith(("dh=", "dc=")) and "punct" in f for f in feats)
+
+
 def test_features_read_lemmas_the_parse_tense_and_cues(analyzer) -> None:
     feats = _features(analyzer, "I failed Step 1 on my first attempt.")
     assert {"l=fail", "b=fail_step", "r=fail", "t=Past", "d=fail>nsubj>i"} <= feats
@@ -207,3 +216,14 @@ def test_the_parsed_model_is_kept_in_the_build_cache(tmp_path, monkeypatch) -> N
     load_model.cache_clear()
     assert load_model(path) == retrained
     load_model.cache_clear()
+
+
+def test_predict_gives_each_tag_model_s_own_probability_exactly() -> None:
+    tags = {
+        "exam": TagModel(-1.0, {"l=step": 2.5, "l=score": 1.25, "b=my_score": 0.5}),
+        "blame": TagModel(0.5, {"l=score": -0.75, "l=unfair": 3.0}),
+        "why_me": TagModel(0.0, {}),
+    }
+    model = SentenceModel(tags, 0.5)
+    for features in ({"l=step", "l=score"}, {"l=unfair", "b=my_score", "l=other"}, set()):
+        assert model.predict(features) == {t: m.probability(features) for t, m in tags.items()}

@@ -1,4 +1,4 @@
-"""The resource-limited setting read from the parse, and the IMG rejection's plan test."""
+"""The resource-limited setting and the IMG rejection's plan test; liking with no reason."""
 
 from __future__ import annotations
 
@@ -71,3 +71,37 @@ def test_img_rejection_tells_a_plan_from_a_perspective(analyzer, text, rejected)
 
     sent, ctx = _first_sentence(analyzer, text)
     assert rejects_img_perspective(sent, ctx) is rejected
+
+
+# -- liking with no reason is not why_specialty (ANNOTATION.md) ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I truly love anesthesia and cannot imagine doing anything else.",
+        "Anesthesia is my passion and my future.",
+        "I have always been very interested in anesthesiology.",
+    ],
+)
+def test_liking_with_no_reason_is_not_why_anesthesiology(analyzer, text):
+    from writer.nlp.detectors.structure import liking_without_reason
+
+    sent, ctx = _first_sentence(analyzer, text)
+    assert liking_without_reason(sent, ctx)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I love how anesthesia turns a chaotic emergency into a sequence of decisions.",
+        "Critical care is where I feel most useful as a doctor.",
+        "Since then, I have been fascinated by anesthesiology.",  # the reason came before
+        "I enjoy the pharmacology of anesthesia more than any ward work.",
+    ],
+)
+def test_a_reason_or_a_pointer_to_one_keeps_the_tag(analyzer, text):
+    from writer.nlp.detectors.structure import liking_without_reason
+
+    sent, ctx = _first_sentence(analyzer, text)
+    assert not liking_without_reason(sent, ctx)

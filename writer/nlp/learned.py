@@ -11,7 +11,10 @@ nearly sure the tag is wrong (below ``floor``). Its features are:
 - ``l=LEMMA`` and ``b=LEMMA_LEMMA``: lowercase lemmas and lemma bigrams;
 - ``d=HEAD>DEP>LEMMA``: who did what, from the dependency parse (subjects,
   objects, complements, negation, modifiers);
-- ``r=LEMMA`` and ``t=TENSE``: the root verb and its tense (morphology).
+- ``dh=HEAD>DEP`` and ``dc=DEP>LEMMA``: the same relations with one side left open,
+  for every dependency but punctuation ("someone *else* is the subject of *fail*");
+- ``r=LEMMA`` and ``t=TENSE``: the root verb and its tense (morphology); ``vt=TENSE``
+  for every verb, ``md=MODAL>VERB`` for modals ("will … pursue", "should … postpone").
 
 Where a detector has a firm reason to refuse a tag (someone else's exam, an
 ownership sentence, a lesson with no sign of abroad), the model may not give
@@ -28,11 +31,11 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).with_name("sentence_model.json")
-FEATURES_VERSION = "stmt-sentence-features-1"
+FEATURES_VERSION = "stmt-sentence-features-2"
 
 DEPENDENCIES = frozenset(
     {
@@ -62,12 +65,24 @@ def sentence_features(span, cue_keys) -> set[str]:
     feats.update(f"b={a}_{b}" for a, b in zip(lemmas, lemmas[1:], strict=False))
     for tok, lemma in zip(words, lemmas, strict=True):
         dep = tok.dep_
-        if dep in DEPENDENCIES:
-            feats.add(f"d={tok.head.lemma_.lower()}>{dep}>{lemma}")
-        elif dep == "ROOT":
+        if dep == "ROOT":
             feats.add(f"r={lemma}")
             feats.add(f"t={','.join(tok.morph.get('Tense'))}")
+        else:
+            head = tok.head.lemma_.lower()
+            if dep in DEPENDENCIES:
+                feats.add(f"d={head}>{dep}>{lemma}")
+            feats.add(f"dh={head}>{dep}")
+            feats.add(f"dc={dep}>{lemma}")
+        if tok.pos_ in ("VERB", "AUX"):
+            feats.add(f"vt={','.join(tok.morph.get('Tense')) or tok.tag_}")
+            if tok.tag_ == "MD":
+                feats.add(f"md={lemma}>{tok.head.lemma_.lower()}")
     return feats
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @dataclass(frozen=True)
@@ -77,8 +92,7 @@ class TagModel:
 
     def probability(self, features: set[str]) -> float:
         weights = self.weights
-        z = self.bias + sum(weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _sigmoid(self.bias + sum(weights.get(f, 0.0) for f in features))
 
     def strongest(self, features: set[str], n: int = 3) -> list[str]:
         """The features that pushed hardest towards the tag, most first."""
@@ -105,7 +119,24 @@ class SentenceModel:
         return self.floors.get(tag, self.floor)
 
     def predict(self, features: set[str]) -> dict[str, float]:
-        return {tag: model.probability(features) for tag, model in self.tags.items()}
+        """Each tag's probability: the same sums as ``TagModel.probability``, in the same
+        order, read from one index of every feature's weights (a third less time than a
+        lookup per feature per tag)."""
+        sums = dict.fromkeys(self.tags, 0.0)
+        weights_of = self._by_feature.get
+        for feature in features:
+            for tag, weight in weights_of(feature, ()):
+                sums[tag] += weight
+        return {tag: _sigmoid(model.bias + sums[tag]) for tag, model in self.tags.items()}
+
+    @cached_property
+    def _by_feature(self) -> dict[str, list[tuple[str, float]]]:
+        index: dict[str, list[tuple[str, float]]] = {}
+        for tag, model in self.tags.items():
+            for feature, weight in model.weights.items():
+                if weight:
+                    index.setdefault(feature, []).append((tag, weight))
+        return index
 
     def evidence(self, tag: str, features: set[str], probability: float) -> str:
         signals = ", ".join(describe(f) for f in self.tags[tag].strongest(features))
@@ -158,6 +189,17 @@ def describe(feature: str) -> str:
     if kind == "d":
         head, dep, child = value.split(">")
         return f"'{head} … {child}' ({dep})"
+    if kind == "dh":
+        head, dep = value.split(">")
+        return f"'{head}' with a {dep}"
+    if kind == "dc":
+        dep, child = value.split(">")
+        return f"'{child}' as {dep}"
+    if kind == "md":
+        modal, verb = value.split(">")
+        return f"'{modal} {verb}'"
+    if kind == "vt":
+        return f"a verb in tense {value}"
     if kind == "r":
         return f"main verb '{value}'"
     if kind == "t":

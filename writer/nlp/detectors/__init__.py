@@ -20,6 +20,7 @@ from writer.nlp.detectors.structure import (
     detect_why_now,
     detect_why_specialty,
     rejects_img_perspective,
+    rejects_why_specialty,
 )
 
 DETECTORS = {
@@ -53,6 +54,7 @@ REJECTIONS = {
     "anecdote": rejects_anecdote,
     "blame": rejects_blame,
     "img_perspective": rejects_img_perspective,
+    "why_specialty": rejects_why_specialty,
 }
 
 

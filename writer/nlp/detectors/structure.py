@@ -98,6 +98,11 @@ def _future_marked(sent: SentenceFeatures) -> list[str]:
 
 
 def detect_why_specialty(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    found = _why_specialty(sent, ctx)
+    return [] if found and liking_without_reason(sent, ctx) else found
+
+
+def _why_specialty(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if _someone_else(sent) or "exam" in sent.tags:
         return []
     calling = _texts(sent, "structure.calling")
@@ -119,6 +124,34 @@ def detect_why_specialty(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if qualities and (sent.first_person or _field_is_subject(sent)):
         return [f"{specialty[0]!r}: {qualities[0]!r}"]
     return []
+
+
+_CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+
+
+def liking_without_reason(sent: SentenceFeatures, ctx: Context) -> bool:
+    """The applicant likes the field but says nothing of why: "I truly love anesthesia and
+    cannot imagine doing anything else", "Anesthesia is my passion and my future"
+    (ANNOTATION.md: liking with no reason is not why_specialty). Every content word
+    other than the specialty's name is one of ``liking_without_reason`` (a list in
+    ``lexicons/structure.toml``), and no word points at a reason told nearby ("since
+    then", "that day")."""
+    filler = ctx.words("structure", "liking_without_reason")
+    pointers = ctx.words("structure", "reason_pointers")
+    named = {i for a, b in sent.hits("structure.specialty") for i in range(a, b)}
+    for tok in sent.span:
+        if tok.lower_ in pointers:
+            return False
+        if tok.i in named or tok.pos_ not in _CONTENT:
+            continue
+        if tok.lemma_.lower() not in filler and tok.lower_ not in filler:
+            return False
+    return True
+
+
+def rejects_why_specialty(sent: SentenceFeatures, ctx: Context) -> bool:
+    """A firm no for the learned model too: liking with no reason."""
+    return liking_without_reason(sent, ctx)
 
 
 def _field_is_subject(sent: SentenceFeatures) -> bool:
