@@ -105,3 +105,23 @@ def test_a_reason_or_a_pointer_to_one_keeps_the_tag(analyzer, text):
 
     sent, ctx = _first_sentence(analyzer, text)
     assert not liking_without_reason(sent, ctx)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Having practiced where dialysis was not available, I know the weight of rationing.",
+            True,
+        ),
+        ("Because our pumps were shared among three wards, I calculate fluids by hand.", True),
+        ("Our hospital had no ventilator, and the patient died that night.", False),
+    ],
+)
+def test_what_working_with_little_left_in_the_applicant_is_an_img_perspective(
+    analyzer, text, expected
+):
+    from writer.nlp.detectors.structure import detect_img_perspective
+
+    sent, ctx = _first_sentence(analyzer, text)
+    assert bool(detect_img_perspective(sent, ctx)) is expected

@@ -334,8 +334,8 @@ def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
     value = _texts(sent, "structure.img_value")
     if value and mine:
         return [f"international value: {value[0]!r}"]
-    context = _texts(sent, "structure.img_context", "structure.place", "structure.scarcity")
-    context += scarce_resources(sent, ctx)
+    scarcity = _texts(sent, "structure.scarcity") + scarce_resources(sent, ctx)
+    context = _texts(sent, "structure.img_context", "structure.place") + scarcity
     lesson = _texts(sent, "structure.img_lesson")
     clinical = sent.has("structure.clinical") or "anecdote" in sent.tags
     if (
@@ -345,7 +345,23 @@ def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
         and (mine or "anecdote" in sent.tags)
     ):
         return [f"{context[0]!r}: {(lesson or ['in a scene'])[0]!r}"]
+    if scarcity and mine and (lesson or _a_habit_now(sent)):
+        # what working with little left in the applicant: "Having practiced where dialysis
+        # was not available to everyone, I know the weight of rationing decisions"
+        return [f"{scarcity[0]!r}: {(lesson or ['a habit now'])[0]!r}"]
     return []
+
+
+def _a_habit_now(sent: SentenceFeatures) -> bool:
+    """The main clause says what the applicant does or knows now ("I check cylinders by
+    reflex", "we diagnose with our hands"): first person, present tense or a modal."""
+    root = sent.span.root
+    subject = subject_of(root)
+    return (
+        subject is not None
+        and subject.lower_ in ("i", "we")
+        and ("Pres" in root.morph.get("Tense") or root.tag_ in ("VBP", "VBZ", "MD"))
+    )
 
 
 def rejects_img_perspective(sent: SentenceFeatures, ctx: Context) -> bool:
