@@ -138,13 +138,14 @@ def liking_without_reason(sent: SentenceFeatures, ctx: Context) -> bool:
     then", "that day")."""
     filler = ctx.words("structure", "liking_without_reason")
     pointers = ctx.words("structure", "reason_pointers")
-    named = {i for a, b in sent.hits("structure.specialty") for i in range(a, b)}
-    for tok in sent.span:
-        if tok.lower_ in pointers:
+    start = sent.span.start
+    named = {i - start for a, b in sent.hits("structure.specialty") for i in range(a, b)}
+    for k, (word, lemma, pos) in enumerate(zip(sent.words, sent.lemmas, sent.pos, strict=True)):
+        if word in pointers:
             return False
-        if tok.i in named or tok.pos_ not in _CONTENT:
+        if k in named or pos not in _CONTENT:
             continue
-        if tok.lemma_.lower() not in filler and tok.lower_ not in filler:
+        if lemma not in filler and word not in filler:
             return False
     return True
 
