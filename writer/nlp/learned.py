@@ -81,10 +81,6 @@ def sentence_features(span, cue_keys) -> set[str]:
     return feats
 
 
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
 @dataclass(frozen=True)
 class TagModel:
     bias: float
@@ -92,7 +88,8 @@ class TagModel:
 
     def probability(self, features: set[str]) -> float:
         weights = self.weights
-        return _sigmoid(self.bias + sum(weights.get(f, 0.0) for f in features))
+        z = self.bias + sum(weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def strongest(self, features: set[str], n: int = 3) -> list[str]:
         """The features that pushed hardest towards the tag, most first."""
@@ -199,9 +196,9 @@ _BUILT = "sentence-model"
 def load_model(path: Path = MODEL_PATH) -> SentenceModel | None:
     """The shipped model, or None when it is absent (the detectors alone then decide).
 
-    Parsing the 1.8 MB of JSON and its 86,000 weights takes about 120 ms, a tenth of a
-    cold check; the parsed model is kept in the build cache (``writer.cache``, with
-    ``marshal``: about 30 ms), keyed by the file's bytes, so an edited or retrained model
+    Parsing the 2.6 MB of JSON and its 100,000 weights takes about 85-95 ms; the parsed
+    model is kept in the build cache (``writer.cache``, with ``marshal``: about
+    40-65 ms on a busy machine), keyed by the file's bytes, so an edited or retrained model
     is read from JSON again. A missing or corrupt cache entry costs the parse, nothing else.
     """
     try:
