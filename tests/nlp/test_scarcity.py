@@ -125,3 +125,45 @@ def test_what_working_with_little_left_in_the_applicant_is_an_img_perspective(
 
     sent, ctx = _first_sentence(analyzer, text)
     assert bool(detect_img_perspective(sent, ctx)) is expected
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("On nights in the Newark PACU I spoke Gujarati with an elderly patient who woke confused.", "Gujarati"),
+        ("I rewrote our fasting instructions in Somali for the families of the pre-op clinic.", "Somali"),
+        ("Knowing Pashto let me reassure a frightened father before his son's surgery.", "Pashto"),
+        ("A Tigrinya-speaking grandmother relaxed once I explained the epidural to her.", "Tigrinya"),
+        ("I interpret Hmong for the anesthesia team twice a week.", "Hmong"),
+    ],
+)
+def test_a_language_used_in_care_is_found_by_the_parse(analyzer, text, language):
+    from writer.nlp.detectors.structure import languages_in_use
+
+    sent, ctx = _first_sentence(analyzer, text)
+    assert language in languages_in_use(sent, ctx)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # listed without use, spoken at home, a nationality, a use denied (ANNOTATION.md)
+        "I speak Urdu, Punjabi and English fluently.",
+        "At home I speak Yoruba with my parents and my brother.",
+        "My Turkish supervisor wrote one of my letters after my externship at the hospital.",
+        "I studied Japanese for a year, though I have never used it with patients.",
+        "Spanish is the official language of Peru.",
+    ],
+)
+def test_no_language_in_use_where_none_is_used_in_care(analyzer, text):
+    from writer.nlp.detectors.structure import languages_in_use
+
+    sent, ctx = _first_sentence(analyzer, text)
+    assert languages_in_use(sent, ctx) == []
+
+
+def test_a_language_used_in_care_is_an_img_perspective(analyzer):
+    tags = analyzer.tag_sentences(
+        ["In the Dayton pre-op bay I explained the spinal to a Nepali-speaking mother in her own words."]
+    )
+    assert "img_perspective" in tags[0]

@@ -328,6 +328,62 @@ def scarce_resources(sent: SentenceFeatures, ctx: Context) -> list[str]:
     return found
 
 
+_HOME = frozenset({"my", "our", "home", "house", "household"})
+_PEOPLE = frozenset(
+    "chief doctor colleague nurse patient family mother father man woman surgeon attending "
+    "friend teacher professor mentor supervisor physician resident student community couple "
+    "child parent grandmother grandfather elder girl boy wife husband team".split()
+)
+
+
+def languages_in_use(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """Languages the applicant uses in care, read from the parse (ANNOTATION.md: a language
+    "used with patients (also at a US observership)" is img_perspective; "listed without
+    use" or "spoken only at home" is not): "I use Tagalog with Filipino patients",
+    "translated the questionnaire into Urdu", "Knowing Amharic let me comfort an Ethiopian
+    grandmother", "a Spanish-speaking mother grew calm when I explained"."""
+    languages = ctx.words("structure", "languages")
+    if languages.isdisjoint(sent.words):
+        return []
+    audience = ctx.words("structure", "language_audience")
+    heard = [w for w in sent.words if w in audience]
+    # family words alone may be the applicant's own ("with my parents"): not care
+    if not heard or (
+        all(w in ("mother", "father", "parents", "son", "daughter", "child", "children") for w in heard)
+        and not sent.has("structure.clinical")
+    ):
+        return []
+    uses = ctx.words("structure", "language_use")
+    if any(is_negated(t) for t in sent.tokens_with_either(uses)):
+        return []  # "though I have not yet used it with patients"
+    found = []
+    for tok in sent.tokens_with(sent.words, languages):
+        if tok.dep_ == "amod" and tok.head.lemma_.lower() in _PEOPLE:
+            continue  # a nationality: "my Polish department chief", "a Haitian father"
+        nxt = tok.nbor(1) if tok.i + 1 < sent.span.end else None
+        if nxt is not None and nxt.lower_ in ("-", "–") and tok.i + 2 < sent.span.end:
+            nxt = tok.nbor(2)
+        if nxt is not None and nxt.lower_ in ("speaking", "speaker", "speakers"):
+            found.append(tok.text)  # "a Spanish-speaking mother", "a Farsi speaker"
+            continue
+        node = tok
+        for _ in range(4):  # up the tree: "into Urdu" -> "translated"; "Spanish" -> "use"
+            if node.head is node:
+                break
+            node = node.head
+            if node.lemma_.lower() in uses or node.lower_ in uses:
+                if not (
+                    node.lemma_.lower() == "speak"
+                    and _HOME & {c.lower_ for c in node.subtree}
+                    and not sent.has("structure.clinical")
+                ):
+                    found.append(tok.text)
+                break
+            if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "conj", "advcl", "pcomp"):
+                break
+    return found
+
+
 def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if _only_a_plan(sent) or "blame" in sent.tags:
         return []
@@ -335,6 +391,9 @@ def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
     value = _texts(sent, "structure.img_value")
     if value and mine:
         return [f"international value: {value[0]!r}"]
+    spoken = languages_in_use(sent, ctx)
+    if spoken and (mine or "anecdote" in sent.tags):
+        return [f"a language used in care: {spoken[0]!r}"]
     scarcity = _texts(sent, "structure.scarcity") + scarce_resources(sent, ctx)
     context = _texts(sent, "structure.img_context", "structure.place") + scarcity
     lesson = _texts(sent, "structure.img_lesson")
