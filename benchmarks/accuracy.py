@@ -188,9 +188,7 @@ def bootstrap_f1(
     import random
 
     rng = random.Random(seed)
-    outcome = {
-        t: [(t in row["tags"], t in pred) for row, pred in pairs] for t in TAGS
-    }
+    outcome = {t: [(t in row["tags"], t in pred) for row, pred in pairs] for t in TAGS}
     n = len(pairs)
     samples: dict[str, list[float]] = {t: [] for t in TAGS}
     for _ in range(rounds):

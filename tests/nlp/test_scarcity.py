@@ -130,10 +130,19 @@ def test_what_working_with_little_left_in_the_applicant_is_an_img_perspective(
 @pytest.mark.parametrize(
     "text,language",
     [
-        ("On nights in the Newark PACU I spoke Gujarati with an elderly patient who woke confused.", "Gujarati"),
-        ("I rewrote our fasting instructions in Somali for the families of the pre-op clinic.", "Somali"),
+        (
+            "On nights in the Newark PACU I spoke Gujarati with an elderly patient who woke confused.",
+            "Gujarati",
+        ),
+        (
+            "I rewrote our fasting instructions in Somali for the families of the pre-op clinic.",
+            "Somali",
+        ),
         ("Knowing Pashto let me reassure a frightened father before his son's surgery.", "Pashto"),
-        ("A Tigrinya-speaking grandmother relaxed once I explained the epidural to her.", "Tigrinya"),
+        (
+            "A Tigrinya-speaking grandmother relaxed once I explained the epidural to her.",
+            "Tigrinya",
+        ),
         ("I interpret Hmong for the anesthesia team twice a week.", "Hmong"),
     ],
 )
@@ -164,6 +173,8 @@ def test_no_language_in_use_where_none_is_used_in_care(analyzer, text):
 
 def test_a_language_used_in_care_is_an_img_perspective(analyzer):
     tags = analyzer.tag_sentences(
-        ["In the Dayton pre-op bay I explained the spinal to a Nepali-speaking mother in her own words."]
+        [
+            "In the Dayton pre-op bay I explained the spinal to a Nepali-speaking mother in her own words."
+        ]
     )
     assert "img_perspective" in tags[0]

@@ -349,7 +349,10 @@ def languages_in_use(sent: SentenceFeatures, ctx: Context) -> list[str]:
     heard = [w for w in sent.words if w in audience]
     # family words alone may be the applicant's own ("with my parents"): not care
     if not heard or (
-        all(w in ("mother", "father", "parents", "son", "daughter", "child", "children") for w in heard)
+        all(
+            w in ("mother", "father", "parents", "son", "daughter", "child", "children")
+            for w in heard
+        )
         and not sent.has("structure.clinical")
     ):
         return []
@@ -379,7 +382,12 @@ def languages_in_use(sent: SentenceFeatures, ctx: Context) -> list[str]:
                 ):
                     found.append(tok.text)
                 break
-            if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "conj", "advcl", "pcomp"):
+            if node.pos_ in ("VERB", "AUX") and node.dep_ not in (
+                "xcomp",
+                "conj",
+                "advcl",
+                "pcomp",
+            ):
                 break
     return found
 
