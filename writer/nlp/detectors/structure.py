@@ -328,14 +328,6 @@ def scarce_resources(sent: SentenceFeatures, ctx: Context) -> list[str]:
     return found
 
 
-_HOME = frozenset({"my", "our", "home", "house", "household"})
-_PEOPLE = frozenset(
-    "chief doctor colleague nurse patient family mother father man woman surgeon attending "
-    "friend teacher professor mentor supervisor physician resident student community couple "
-    "child parent grandmother grandfather elder girl boy wife husband team".split()
-)
-
-
 def languages_in_use(sent: SentenceFeatures, ctx: Context) -> list[str]:
     """Languages the applicant uses in care, read from the parse (ANNOTATION.md: a language
     "used with patients (also at a US observership)" is img_perspective; "listed without
@@ -346,22 +338,18 @@ def languages_in_use(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if languages.isdisjoint(sent.words):
         return []
     audience = ctx.words("structure", "language_audience")
-    heard = [w for w in sent.words if w in audience]
-    # family words alone may be the applicant's own ("with my parents"): not care
-    if not heard or (
-        all(
-            w in ("mother", "father", "parents", "son", "daughter", "child", "children")
-            for w in heard
-        )
-        and not sent.has("structure.clinical")
+    if not any(
+        not any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON_ANY for c in tok.children)
+        for tok in sent.tokens_with(sent.words, audience)
     ):
-        return []
+        return []  # not about care: "At home I speak Yoruba with my parents"
     uses = ctx.words("structure", "language_use")
     if any(is_negated(t) for t in sent.tokens_with_either(uses)):
         return []  # "though I have not yet used it with patients"
     found = []
+    people = ctx.words("structure", "nationality_nouns")
     for tok in sent.tokens_with(sent.words, languages):
-        if tok.dep_ == "amod" and tok.head.lemma_.lower() in _PEOPLE:
+        if tok.dep_ == "amod" and tok.head.lemma_.lower() in people:
             continue  # a nationality: "my Polish department chief", "a Haitian father"
         nxt = tok.nbor(1) if tok.i + 1 < sent.span.end else None
         if nxt is not None and nxt.lower_ in ("-", "–") and tok.i + 2 < sent.span.end:
@@ -375,11 +363,7 @@ def languages_in_use(sent: SentenceFeatures, ctx: Context) -> list[str]:
                 break
             node = node.head
             if node.lemma_.lower() in uses or node.lower_ in uses:
-                if not (
-                    node.lemma_.lower() == "speak"
-                    and _HOME & {c.lower_ for c in node.subtree}
-                    and not sent.has("structure.clinical")
-                ):
+                if _used_by_the_applicant(node, languages):
                     found.append(tok.text)
                 break
             if node.pos_ in ("VERB", "AUX") and node.dep_ not in (
@@ -390,6 +374,21 @@ def languages_in_use(sent: SentenceFeatures, ctx: Context) -> list[str]:
             ):
                 break
     return found
+
+
+def _used_by_the_applicant(verb, languages: frozenset[str]) -> bool:
+    """The verb of use is not someone else's: "the mother asked, in Newari, ..." is the
+    patient's language, not the applicant's. No subject of its own ("asked me to explain
+    in Spanish"), the applicant, the language itself ("My Creole helped"), or a gerund
+    ("Knowing Amharic let me") is."""
+    verbs = (verb, verb.head) if verb.dep_ == "conj" else (verb,)  # "the mother turned and asked"
+    subject = next((c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subject is None
+        or subject.lower_ in FIRST_PERSON_ANY
+        or subject.lower_ in languages
+        or subject.lower_ in ("it", "this", "that", "which")
+    )
 
 
 def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
