@@ -252,6 +252,10 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=0, help="workers for the batch (0: every core)")
     parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
     args = parser.parse_args()
+    # stmt as installed: pip compiles its modules to bytecode, and any first run writes
+    # the rest. A development shell with PYTHONDONTWRITEBYTECODE set would have every
+    # timed process compile stmt's modules from source again (about 80 ms of a start).
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
     tmp = Path(tempfile.mkdtemp(prefix="stmt-speed-"))
     rows: list[tuple] = []
