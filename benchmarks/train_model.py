@@ -12,7 +12,8 @@ tuning sentences that nearly repeat a test sentence: ``accuracy.near_test``).
 author) and prints F1 per tag for the detectors alone, the model alone and
 the two together at several thresholds. Training runs the same comparison
 first and keeps, for each tag, the threshold with the best mean F1 over the
-held-out sets (``--threshold`` fixes one for every tag instead).
+held-out sets (``--threshold`` fixes one for every tag instead), then whether
+the model may add the tag where a detector's firm no refuses it.
 Training is deterministic: the same data gives the same file.
 """
 
@@ -40,6 +41,9 @@ FLOOR = 0.3
 #: where they over-fire). Kept only where it wins on held-out sets.
 FLOORS = (FLOOR, 0.5)
 MIN_WEIGHT = 0.05  # smaller weights are dropped from the file (see --loo for the effect)
+#: A detector's firm no (``writer.nlp.detectors.REJECTIONS``) stays unless the held-out sets
+#: do better without it by more than this: a rule that cites the guide wins near-ties.
+REJECTION_MARGIN = 0.002
 
 
 def training_rows() -> list[dict]:
@@ -99,7 +103,7 @@ def tag_model(features: list[set[str]], rows: list[dict], tag: str):
     return TagModel(round(float(clf.intercept_[0]), 4), weights)
 
 
-def train_model(rows, features, threshold: float, thresholds=None, floors=None):
+def train_model(rows, features, threshold: float, thresholds=None, floors=None, ignores=()):
     from writer.nlp.learned import SentenceModel
 
     tags = {tag: tag_model(features, rows, tag) for tag in TAGS}
@@ -111,10 +115,11 @@ def train_model(rows, features, threshold: float, thresholds=None, floors=None):
         dict(thresholds or {}),
         FLOOR,
         {t: f for t, f in (floors or {}).items() if f != FLOOR},
+        frozenset(ignores),
     )
 
 
-def leave_one_out(rows, features, docs, analyzer) -> dict[str, float]:
+def leave_one_out(rows, features, docs, analyzer):
     """Each tuning set held out in turn, the model used exactly as shipped (pruned weights,
     the detectors' rejections, tags read by later detectors)."""
     from dataclasses import replace
@@ -125,11 +130,13 @@ def leave_one_out(rows, features, docs, analyzer) -> dict[str, float]:
     combos = [(t, f) for f in FLOORS for t in THRESHOLDS]
     columns = ["detectors", "model", *[_column(t, f) for t, f in combos]]
     table = {tag: {c: [] for c in columns} for tag in TAGS}
+    held_out = []  # (model, test rows, their docs) of each held-out set, for the second pass
     for held in splits:
         train = [i for i, r in enumerate(rows) if r["split"] != held]
         test = [i for i, r in enumerate(rows) if r["split"] == held]
         model = train_model([rows[i] for i in train], [features[i] for i in train], 0.5)
         held_docs = [docs[i] for i in test]
+        held_out.append((model, test, held_docs))
         predicted = {"detectors": Analyzer(analyzer.nlp, model=None).tag_docs(held_docs)}
         probs = [model.predict(features[i]) for i in test]
         predicted["model"] = [{t for t, p in q.items() if p >= 0.5} for q in probs]
@@ -159,15 +166,53 @@ def leave_one_out(rows, features, docs, analyzer) -> dict[str, float]:
     chosen = sum(sum(table[t][_column(*best[t])]) / len(splits) for t in TAGS) / len(TAGS)
     print("per-tag threshold/floor: " + ", ".join(f"{t} {c[0]}/{c[1]}" for t, c in best.items()))
     print(f"macro F1 with them: {chosen:.3f}")
-    return {t: c[0] for t, c in best.items()}, {t: c[1] for t, c in best.items()}
+    thresholds = {t: c[0] for t, c in best.items()}
+    floors = {t: c[1] for t, c in best.items()}
+    ignores = rejections_to_ignore(rows, held_out, analyzer, thresholds, floors)
+    return thresholds, floors, ignores
+
+
+def rejections_to_ignore(rows, held_out, analyzer, thresholds, floors) -> frozenset[str]:
+    """Second pass, at the chosen thresholds and floors: each tag with the detectors' firm
+    no (``REJECTIONS``) and without it. A tag whose held-out F1 is better without it by
+    more than ``REJECTION_MARGIN`` lets the model add the tag anyway."""
+    from dataclasses import replace
+
+    from writer.nlp.analyze import Analyzer
+
+    scores = {True: {t: [] for t in TAGS}, False: {t: [] for t in TAGS}}
+    for model, test, held_docs in held_out:
+        settled = replace(
+            model,
+            thresholds=thresholds,
+            floor=FLOOR,
+            floors={t: f for t, f in floors.items() if f != FLOOR},
+        )
+        for keep in (True, False):
+            ignoring = frozenset() if keep else frozenset(TAGS)
+            tagged = Analyzer(
+                analyzer.nlp, model=replace(settled, ignores_rejections=ignoring)
+            ).tag_docs(held_docs)
+            for tag in TAGS:
+                gold = [tag in rows[i]["tags"] for i in test]
+                scores[keep][tag].append(f1(gold, [tag in x for x in tagged]))
+    mean = {k: {t: sum(v) / len(v) for t, v in by_tag.items()} for k, by_tag in scores.items()}
+    print(f"{'tag':16}{'with the rejections':>22}{'without':>10}")
+    for tag in TAGS:
+        print(f"{tag:16}{mean[True][tag]:22.3f}{mean[False][tag]:10.3f}")
+    ignores = frozenset(t for t in TAGS if mean[False][t] > mean[True][t] + REJECTION_MARGIN)
+    print(f"the model may overrule the rejections of: {', '.join(sorted(ignores)) or 'none'}")
+    return ignores
 
 
 def _column(threshold: float, floor: float) -> str:
     return f"{threshold}/{floor}"
 
 
-def train(rows, features, threshold: float, out: Path, thresholds=None, floors=None) -> None:
-    model = train_model(rows, features, threshold, thresholds, floors)
+def train(
+    rows, features, threshold: float, out: Path, thresholds=None, floors=None, ignores=()
+) -> None:
+    model = train_model(rows, features, threshold, thresholds, floors, ignores)
     out.write_text(json.dumps(model.to_dict(), ensure_ascii=False, indent=0) + "\n", "utf-8")
     size = sum(len(m.weights) for m in model.tags.values())
     print(f"wrote {out}: {len(rows)} sentences from {', '.join(model.trained_on)}; {size} weights")
@@ -190,8 +235,8 @@ def main() -> None:
     elif args.threshold is not None:
         train(rows, features, args.threshold, args.out)
     else:
-        thresholds, floors = leave_one_out(rows, features, docs, analyzer)
-        train(rows, features, DEFAULT_THRESHOLD, args.out, thresholds, floors)
+        thresholds, floors, ignores = leave_one_out(rows, features, docs, analyzer)
+        train(rows, features, DEFAULT_THRESHOLD, args.out, thresholds, floors, ignores)
 
 
 if __name__ == "__main__":
