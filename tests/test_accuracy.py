@@ -20,14 +20,14 @@ sys.modules["accuracy"] = accuracy  # dataclasses look their module up there
 _spec.loader.exec_module(accuracy)
 
 HELD_OUT_F1_FLOORS = {
-    "exam": 0.95,
-    "blame": 0.93,
-    "anecdote": 0.93,
+    "exam": 0.94,
+    "blame": 0.96,
+    "anecdote": 0.92,
     "why_specialty": 0.88,
-    "why_me": 0.83,
-    "img_perspective": 0.83,
+    "why_me": 0.86,
+    "img_perspective": 0.87,
     "why_now": 0.90,
-    "future_goals": 0.92,
+    "future_goals": 0.95,
 }
 #: The detectors alone (no learned model): they must not rot while the model covers for them.
 DETECTORS_ALONE_MACRO_FLOOR = 0.78
