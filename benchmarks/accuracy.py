@@ -2,7 +2,7 @@
 
 Prints precision, recall and F1 per tag on the labeled sentence sets
 (tests/data/sentences*.jsonl): the `test` split is held out (never tuned on,
-never trained on), the `dev`…`dev25` splits are the tuning sets; then
+never trained on), the `dev`…`dev28` splits are the tuning sets; then
 statement-level agreement on tests/data/statements/*.txt against their
 *.expected.json, and the email rules on tests/data/emails/.
 
@@ -72,9 +72,12 @@ SENTENCE_FILES = (
     "sentences_dev23.jsonl",
     "sentences_dev24.jsonl",
     "sentences_dev25.jsonl",
+    "sentences_dev26.jsonl",
+    "sentences_dev27.jsonl",
+    "sentences_dev28.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
-SPLITS = ("dev", *(f"dev{n}" for n in range(2, 26)))
+SPLITS = ("dev", *(f"dev{n}" for n in range(2, 29)))
 #: The splits the detectors were tuned on and the learned model is trained on; never `test`.
 TUNING_SPLITS = SPLITS
 

@@ -12,8 +12,7 @@ tuning sentences that nearly repeat a test sentence: ``accuracy.near_test``).
 author) and prints F1 per tag for the detectors alone, the model alone and
 the two together at several thresholds. Training runs the same comparison
 first and keeps, for each tag, the threshold with the best mean F1 over the
-held-out sets (``--threshold`` fixes one for every tag instead), then whether
-the model may add the tag where a detector's firm no refuses it.
+held-out sets (``--threshold`` fixes one for every tag instead).
 Training is deterministic: the same data gives the same file.
 """
 
@@ -41,9 +40,6 @@ FLOOR = 0.3
 #: where they over-fire). Kept only where it wins on held-out sets.
 FLOORS = (FLOOR, 0.5)
 MIN_WEIGHT = 0.05  # smaller weights are dropped from the file (see --loo for the effect)
-#: A detector's firm no (``writer.nlp.detectors.REJECTIONS``) stays unless the held-out sets
-#: do better without it by more than this: a rule that cites the guide wins near-ties.
-REJECTION_MARGIN = 0.002
 
 
 def training_rows() -> list[dict]:
@@ -118,7 +114,7 @@ def train_model(rows, features, threshold: float, thresholds=None, floors=None):
     )
 
 
-def leave_one_out(rows, features, docs, analyzer):
+def leave_one_out(rows, features, docs, analyzer) -> dict[str, float]:
     """Each tuning set held out in turn, the model used exactly as shipped (pruned weights,
     the detectors' rejections, tags read by later detectors)."""
     from dataclasses import replace
@@ -129,13 +125,11 @@ def leave_one_out(rows, features, docs, analyzer):
     combos = [(t, f) for f in FLOORS for t in THRESHOLDS]
     columns = ["detectors", "model", *[_column(t, f) for t, f in combos]]
     table = {tag: {c: [] for c in columns} for tag in TAGS}
-    held_out = []  # (model, test rows, their docs) of each held-out set, for the second pass
     for held in splits:
         train = [i for i, r in enumerate(rows) if r["split"] != held]
         test = [i for i, r in enumerate(rows) if r["split"] == held]
         model = train_model([rows[i] for i in train], [features[i] for i in train], 0.5)
         held_docs = [docs[i] for i in test]
-        held_out.append((model, test, held_docs))
         predicted = {"detectors": Analyzer(analyzer.nlp, model=None).tag_docs(held_docs)}
         probs = [model.predict(features[i]) for i in test]
         predicted["model"] = [{t for t, p in q.items() if p >= 0.5} for q in probs]
@@ -165,95 +159,18 @@ def leave_one_out(rows, features, docs, analyzer):
     chosen = sum(sum(table[t][_column(*best[t])]) / len(splits) for t in TAGS) / len(TAGS)
     print("per-tag threshold/floor: " + ", ".join(f"{t} {c[0]}/{c[1]}" for t, c in best.items()))
     print(f"macro F1 with them: {chosen:.3f}")
-    thresholds = {t: c[0] for t, c in best.items()}
-    floors = {t: c[1] for t, c in best.items()}
-    gains = rejections_to_ignore(rows, held_out, analyzer, thresholds, floors)
-    return thresholds, floors, gains
-
-
-def rejections_to_ignore(rows, held_out, analyzer, thresholds, floors) -> dict[str, float]:
-    """Second pass, at the chosen thresholds and floors: each tag with the detectors' firm
-    no (``REJECTIONS``) and without it. The tags whose held-out F1 is better without it by
-    more than ``REJECTION_MARGIN``, with their gain (``settle_rejections`` decides)."""
-    from dataclasses import replace
-
-    from writer.nlp.analyze import Analyzer
-
-    scores = {True: {t: [] for t in TAGS}, False: {t: [] for t in TAGS}}
-    for model, test, held_docs in held_out:
-        settled = replace(
-            model,
-            thresholds=thresholds,
-            floor=FLOOR,
-            floors={t: f for t, f in floors.items() if f != FLOOR},
-        )
-        for keep in (True, False):
-            ignoring = frozenset() if keep else frozenset(TAGS)
-            tagged = Analyzer(
-                analyzer.nlp, model=replace(settled, ignores_rejections=ignoring)
-            ).tag_docs(held_docs)
-            for tag in TAGS:
-                gold = [tag in rows[i]["tags"] for i in test]
-                scores[keep][tag].append(f1(gold, [tag in x for x in tagged]))
-    mean = {k: {t: sum(v) / len(v) for t, v in by_tag.items()} for k, by_tag in scores.items()}
-    print(f"{'tag':16}{'with the rejections':>22}{'without':>10}")
-    for tag in TAGS:
-        print(f"{tag:16}{mean[True][tag]:22.3f}{mean[False][tag]:10.3f}")
-    gains = {
-        t: mean[False][t] - mean[True][t]
-        for t in TAGS
-        if mean[False][t] > mean[True][t] + REJECTION_MARGIN
-    }
-    print(f"better without the rejections: {', '.join(sorted(gains)) or 'none'}")
-    return gains
-
-
-def settle_rejections(model, gains: dict[str, float]):
-    """The model with its rejections lifted for the tags that gain (largest gain first),
-    each only if every labeled whole statement and email is still judged as expected:
-    a sentence set may reward a tag the guide's rule refuses ("The work has taught me
-    patience" is no IMG perspective; a medicine-ward scene is no anesthesia anecdote),
-    and the statements' expected findings are the product's contract."""
-    from dataclasses import replace
-
-    from accuracy import email_agreement, statement_agreement
-
-    from writer.api import get_analyzer
-
-    analyzer = get_analyzer()
-    shipped = analyzer.sentence_model
-    lifted: frozenset[str] = frozenset()
-    for tag in sorted(gains, key=gains.get, reverse=True):
-        trial = replace(model, ignores_rejections=lifted | {tag})
-        analyzer.sentence_model = trial
-        judged = statement_agreement() + email_agreement()
-        wrong = [name for name, missed, unexpected in judged if missed or unexpected]
-        if wrong:
-            print(f"{tag}: rejections kept (lifting them misjudges {', '.join(wrong)})")
-        else:
-            lifted = trial.ignores_rejections
-            print(f"{tag}: rejections lifted (+{gains[tag]:.3f} held-out F1)")
-    analyzer.sentence_model = shipped
-    return replace(model, ignores_rejections=lifted)
+    return {t: c[0] for t, c in best.items()}, {t: c[1] for t, c in best.items()}
 
 
 def _column(threshold: float, floor: float) -> str:
     return f"{threshold}/{floor}"
 
 
-def train(
-    rows, features, threshold: float, out: Path, thresholds=None, floors=None, gains=None
-) -> None:
+def train(rows, features, threshold: float, out: Path, thresholds=None, floors=None) -> None:
     model = train_model(rows, features, threshold, thresholds, floors)
-    if gains:
-        model = settle_rejections(model, gains)
-    write_model(model, out)
+    out.write_text(json.dumps(model.to_dict(), ensure_ascii=False, indent=0) + "\n", "utf-8")
     size = sum(len(m.weights) for m in model.tags.values())
     print(f"wrote {out}: {len(rows)} sentences from {', '.join(model.trained_on)}; {size} weights")
-
-
-def write_model(model, out: Path) -> None:
-    out.write_text(json.dumps(model.to_dict(), ensure_ascii=False, indent=0) + "\n", "utf-8")
 
 
 def main() -> None:
@@ -273,8 +190,8 @@ def main() -> None:
     elif args.threshold is not None:
         train(rows, features, args.threshold, args.out)
     else:
-        thresholds, floors, gains = leave_one_out(rows, features, docs, analyzer)
-        train(rows, features, DEFAULT_THRESHOLD, args.out, thresholds, floors, gains)
+        thresholds, floors = leave_one_out(rows, features, docs, analyzer)
+        train(rows, features, DEFAULT_THRESHOLD, args.out, thresholds, floors)
 
 
 if __name__ == "__main__":

@@ -129,18 +129,6 @@ def test_a_rejected_tag_is_not_added_however_sure_the_model_is(analyzer) -> None
     assert tagged[2] == {"blame", "exam"}  # nothing refuses them there
 
 
-def test_a_model_may_be_let_past_one_tag_s_rejection(analyzer) -> None:
-    """``ignores_rejections`` (chosen by leave-one-set-out) lifts the firm no for those
-    tags only: the other tags' rejections still hold."""
-    owned = "My father fell ill before the exam, and the decision to sit it anyway was mine."
-    other = "My brother failed Step 1 last year."
-    eager = {"blame": TagModel(bias=10.0, weights={}), "exam": TagModel(bias=10.0, weights={})}
-    model = SentenceModel(eager, 0.5, ignores_rejections=frozenset({"exam"}))
-    tagged = Analyzer(nlp=analyzer.nlp, model=model).tag_sentences([owned, other])
-    assert "blame" not in tagged[0]  # still refused
-    assert "exam" in tagged[1]  # no longer refused
-
-
 def test_the_shipped_model_is_trained_on_tuning_data_only() -> None:
     model = load_model()
     assert model is not None, f"{MODEL_PATH} is missing"
@@ -169,7 +157,6 @@ def test_the_model_file_round_trips_and_rejects_other_formats(tmp_path) -> None:
         {"exam": 0.6},
         floor=0.3,
         floors={"exam": 0.5},
-        ignores_rejections=frozenset({"exam"}),
     )
     path = tmp_path / "m.json"
     path.write_text(json.dumps(model.to_dict()), "utf-8")
@@ -211,7 +198,6 @@ def test_the_parsed_model_is_kept_in_the_build_cache(tmp_path, monkeypatch) -> N
         {"exam": 0.6},
         floor=0.3,
         floors={"blame": 0.5},
-        ignores_rejections=frozenset({"blame"}),
     )
     path = tmp_path / "m.json"
     path.write_text(json.dumps(model.to_dict()), "utf-8")

@@ -108,9 +108,6 @@ class SentenceModel:
     floor: float = 0.0
     #: per-tag floors, where leave-one-set-out found a better one than ``floor``
     floors: dict[str, float] = field(default_factory=dict)
-    #: tags the model may add even where the detector's firm no (``REJECTIONS``) refuses
-    #: them: where leave-one-set-out found the refusal cost more than it saved
-    ignores_rejections: frozenset[str] = frozenset()
 
     def threshold_for(self, tag: str) -> float:
         return self.thresholds.get(tag, self.threshold)
@@ -135,7 +132,6 @@ class SentenceModel:
             "thresholds": dict(sorted(self.thresholds.items())),
             "floor": self.floor,
             "floors": dict(sorted(self.floors.items())),
-            "ignores_rejections": sorted(self.ignores_rejections),
             "trained_on": list(self.trained_on),
             "tags": {
                 tag: {"bias": m.bias, "weights": dict(sorted(m.weights.items()))}
@@ -162,7 +158,6 @@ class SentenceModel:
             thresholds,
             float(data.get("floor", 0.0)),
             {tag: float(f) for tag, f in data.get("floors", {}).items()},
-            frozenset(data.get("ignores_rejections", ())),
         )
 
 
@@ -215,11 +210,9 @@ def load_model(path: Path = MODEL_PATH) -> SentenceModel | None:
     key = build_key(FEATURES_VERSION, raw)
     built = read_built(_BUILT, key, binary=True)
     if _is_built(built):
-        bias, weights, (threshold, trained_on, thresholds, floor, floors, ignores) = built
+        bias, weights, (threshold, trained_on, thresholds, floor, floors) = built
         tags = {tag: TagModel(bias[tag], weights[tag]) for tag in bias}
-        return SentenceModel(
-            tags, threshold, trained_on, thresholds, floor, floors, frozenset(ignores)
-        )
+        return SentenceModel(tags, threshold, trained_on, thresholds, floor, floors)
     model = SentenceModel.from_dict(json.loads(raw.decode("utf-8")))
     write_built(
         _BUILT,
@@ -227,14 +220,7 @@ def load_model(path: Path = MODEL_PATH) -> SentenceModel | None:
         (
             {tag: m.bias for tag, m in model.tags.items()},
             {tag: m.weights for tag, m in model.tags.items()},
-            (
-                model.threshold,
-                model.trained_on,
-                model.thresholds,
-                model.floor,
-                model.floors,
-                tuple(sorted(model.ignores_rejections)),
-            ),
+            (model.threshold, model.trained_on, model.thresholds, model.floor, model.floors),
         ),
         binary=True,
     )
@@ -245,7 +231,7 @@ def _is_built(value) -> bool:
     """The shape ``load_model`` stores: (biases, weights per tag, settings)."""
     try:
         bias, weights, rest = value
-        threshold, trained_on, thresholds, floor, floors, ignores = rest
+        threshold, trained_on, thresholds, floor, floors = rest
     except (TypeError, ValueError):
         return False
     return (
@@ -259,5 +245,4 @@ def _is_built(value) -> bool:
         and isinstance(thresholds, dict)
         and isinstance(floor, float)
         and isinstance(floors, dict)
-        and isinstance(ignores, tuple)
     )

@@ -62,8 +62,7 @@ def run_detectors(sentences, context, model=None) -> None:
     """Tag every sentence: each detector in turn, then the model.
 
     The model may add a tag the detector did not give (probability at or above
-    its threshold), unless the detector's ``REJECTIONS`` entry refuses it (for the
-    tags in the model's ``ignores_rejections``, chosen by leave-one-set-out, it may); it
+    its threshold), unless the detector's ``REJECTIONS`` entry refuses it; it
     overrules a detector's tag only when it is nearly sure the tag is wrong
     (probability below its tag's floor). A tag the detector read from the sentences
     around this one (``FromContext``), which the model cannot see, is overruled only
@@ -87,7 +86,7 @@ def run_detectors(sentences, context, model=None) -> None:
                 if evidence and probs[tag] < floor:
                     evidence = []
                 elif not evidence and probs[tag] >= model.threshold_for(tag):
-                    rejects = None if tag in model.ignores_rejections else REJECTIONS.get(tag)
+                    rejects = REJECTIONS.get(tag)
                     if not (rejects and rejects(f, context)):
                         evidence = [model.evidence(tag, feats, probs[tag])]
             if evidence:
