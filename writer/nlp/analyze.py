@@ -6,7 +6,7 @@ number of documents through ``nlp.pipe`` as one batch.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from writer.documents.model import Document, Paragraph
@@ -66,6 +66,11 @@ class Analyzer:
         self.lexicons = load_lexicons(tuple(lexicon_dirs))
         self.cues = CueFinder(self.nlp, self.lexicons)
         self.sentence_model = load_model() if model == "shipped" else model
+        if lexicon_dirs and self.sentence_model is not None:
+            # The model learned its vetoes beside the shipped lexicons only: a tag the
+            # user's own lexicon entries gave ("Mercury was in retrograde" as self-pity)
+            # is theirs to keep. The model may still add tags.
+            self.sentence_model = replace(self.sentence_model, floor=0.0, floors={})
         self.model = f"{self.nlp.meta.get('stmt_model', self.nlp.meta.get('name'))}-{self.nlp.meta.get('version', '0')}"
 
     def analyze(self, documents: list[Document], batch_size: int = 16) -> list[Analysis]:
