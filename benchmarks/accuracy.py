@@ -32,6 +32,15 @@ class Score:
     fp: int = 0
     fn: int = 0
 
+    def add(self, gold: bool, predicted: bool) -> None:
+        """Count one sentence's outcome for the tag."""
+        if gold and predicted:
+            self.tp += 1
+        elif predicted:
+            self.fp += 1
+        elif gold:
+            self.fn += 1
+
     @property
     def precision(self) -> float:
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
@@ -77,7 +86,10 @@ SENTENCE_FILES = (
     "sentences_dev28.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
-SPLITS = ("dev", *(f"dev{n}" for n in range(2, 29)))
+SPLITS = (
+    "dev",
+    *(name.removeprefix("sentences_").removesuffix(".jsonl") for name in SENTENCE_FILES[1:]),
+)
 #: The splits the detectors were tuned on and the learned model is trained on; never `test`.
 TUNING_SPLITS = SPLITS
 
@@ -103,7 +115,7 @@ def load_sentences(split: str = "test") -> list[dict]:
 #: A tuning sentence whose words overlap a held-out `test` sentence's this much (Jaccard,
 #: over lowercase words and numbers) is a near-paraphrase of it ("My medical school did not
 #: prepare us for the USMLE at all." / "My school did not prepare us for the USMLE at all.",
-#: 0.92). Authors writing blind from the same guide produce a few (112 of 13,000 sentences
+#: 0.92). Authors writing blind from the same guide produce a few (155 of 16,000 sentences
 #: at 0.6); training on them would let the model memorise test answers, so the learned
 #: model never sees them (`benchmarks/train_model.py`).
 NEAR_TEST = 0.6
@@ -173,12 +185,7 @@ def sentence_scores(
     for row, pred in zip(rows, predicted, strict=True):
         gold = set(row["tags"])
         for t in TAGS:
-            if t in pred and t in gold:
-                scores[t].tp += 1
-            elif t in pred:
-                scores[t].fp += 1
-            elif t in gold:
-                scores[t].fn += 1
+            scores[t].add(t in gold, t in pred)
     return scores, list(zip(rows, predicted, strict=True))
 
 
@@ -201,13 +208,7 @@ def bootstrap_f1(
         for t in TAGS:
             score = Score()
             for i in picks:
-                gold, pred = outcome[t][i]
-                if gold and pred:
-                    score.tp += 1
-                elif pred:
-                    score.fp += 1
-                elif gold:
-                    score.fn += 1
+                score.add(*outcome[t][i])
             samples[t].append(score.f1)
     intervals = {}
     for t, values in samples.items():
