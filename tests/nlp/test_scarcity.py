@@ -1,4 +1,5 @@
-"""The resource-limited setting and the IMG rejection's plan test; liking with no reason."""
+"""Parse rules: the resource-limited setting, languages in care, reported feedback; the IMG
+rejection's plan test; liking with no reason."""
 
 from __future__ import annotations
 
@@ -178,3 +179,65 @@ def test_a_language_used_in_care_is_an_img_perspective(analyzer):
         ]
     )
     assert "img_perspective" in tags[0]
+
+
+@pytest.mark.parametrize(
+    "text,verb",
+    [
+        (
+            "Dr. Alvarez, who supervised me in Tampa, wrote that I ran the morning huddle better than the interns.",
+            "wrote",
+        ),
+        (
+            "My ICU consultant noted in my evaluation that my handovers were complete and short.",
+            "noted",
+        ),
+        (
+            "The chair of anesthesia at Rush told me in my exit meeting that I was ready for a CA-1 workload.",
+            "told",
+        ),
+        (
+            "My program director in Lima described me in her letter as the intern she sent to every code.",
+            "described",
+        ),
+        ("My attendings in Houston rated me above expectations in all six competencies.", "rated"),
+        ("The department head wrote a letter praising my preoperative notes.", "praising"),
+    ],
+)
+def test_reported_feedback_is_found_by_the_parse(analyzer, text, verb):
+    from writer.nlp.detectors.structure import reported_feedback
+
+    sent, ctx = _first_sentence(analyzer, text)
+    assert verb in reported_feedback(sent, ctx)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not about the applicant, not an evaluator, advice, a forecast, the applicant's own words
+        "My supervisor wrote that the patient was stable after extubation.",
+        "My mother always said that I was born to care for people.",
+        "Dr. Okoye told me that I should take Step 3 before applying.",
+        "My professors said I would make a fine anesthesiologist one day.",
+        "The attending told me to draw up the ephedrine before induction.",
+        "I wrote that I was grateful for the chance to observe.",
+        "The surgeon told me that my patient had been extubated in the PACU.",
+        "The fellow taught me to say that I was unsure out loud.",
+    ],
+)
+def test_no_reported_feedback_where_nobody_appraised_the_applicant(analyzer, text):
+    from writer.nlp.detectors.structure import reported_feedback
+
+    sent, ctx = _first_sentence(analyzer, text)
+    assert reported_feedback(sent, ctx) == []
+
+
+def test_reported_feedback_is_why_me_and_a_look_back_is_not_a_future_goal():
+    from writer.nlp.analyze import Analyzer
+
+    # the detectors alone: the learned model must not be what finds it
+    tags = Analyzer(model=None).tag_sentences(
+        ['Dr. Osei wrote that I was "the steadiest observer she had hosted in ten years."']
+    )[0]
+    assert "why_me" in tags
+    assert "future_goals" not in tags

@@ -93,6 +93,12 @@ def _future_marked(sent: SentenceFeatures) -> list[str]:
                 for c in tok.children
             ):
                 continue  # "my previous plan was…": a past goal
+        if (
+            b - a > 1
+            and doc[a].lower_ == "in"
+            and (doc[a].head.tag_ in ("VBD", "VBN") or doc[a].head.pos_ in ("NOUN", "ADJ"))
+        ):
+            continue  # "the best observer she had worked with in ten years": a span looked back on
         out.append(doc[a:b].text)
     return out
 
@@ -231,13 +237,20 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         or sent.has("structure.not_evidence")
     ):
         return []
+    generic = ctx.words("structure", "generic_claims")
+    text = sent.span.text.lower()
+    claims = any(g in text for g in generic)
+    if "blame" not in sent.tags and "exam" not in sent.tags and not claims:
+        # what an evaluator wrote is evidence, also in a sentence about readiness; a
+        # cliche in someone else's mouth is not ("my attendings said I am a quick learner")
+        feedback = reported_feedback(sent, ctx)
+        if feedback:
+            return [f"feedback: {feedback[0]!r}"]
     if "blame" in sent.tags or "why_now" in sent.tags and not sent.has("structure.achievement"):
         return []
     if not _mine_outside_subject(sent) and not sent.has("structure.evidence"):
         return []
-    generic = ctx.words("structure", "generic_claims")
-    text = sent.span.text.lower()
-    if any(g in text for g in generic) and not sent.has("structure.evidence"):
+    if claims and not sent.has("structure.evidence"):
         return []  # "I am a team player": a claim, not evidence
     evidence = [
         sent.span.doc[a:b].text
@@ -262,6 +275,73 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         if specific:
             return [f"did: {verb.text!r}"]
     return []
+
+
+def reported_feedback(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """What a supervisor, a letter or an evaluation said of the applicant, read from the
+    parse (issue 2 and ANNOTATION.md: "evaluations, letters" are why_me, "what a named
+    writer wrote is"): "Dr. Patel wrote that I was 'the most prepared observer…'", "my
+    attending noted in her evaluation that my pre-op notes were…", "the ICU attending told
+    me in my final feedback that I was…", "my program director described me as…".
+
+    The reporter is someone who evaluates (``feedback_reporters``: a supervisor, an
+    attending, a letter; or a name), never the applicant, a relative or a bare "he"
+    (a grateful patient: "he told me that I had treated him like a son"); what is
+    reported is a clause about the applicant ("that I…", "that my notes…") or, after a
+    verb of appraisal, the applicant ("described me as", "praised my handoffs"). Advice,
+    orders and forecasts are not feedback ("told me that I should retake", "told me to
+    wait", "said I would make a good doctor")."""
+    saying = ctx.words("structure", "feedback_verbs")
+    appraising = ctx.words("structure", "appraisal_verbs")
+    reporters = ctx.words("structure", "feedback_reporters")
+    advice = ctx.words("structure", "advice_modals")
+    others = ctx.words("structure", "feedback_not_mine")
+    found = []
+    for verb in sent.tokens_with_either(saying | appraising):
+        if verb.pos_ != "VERB" or verb.dep_ == "xcomp" or is_negated(verb):
+            continue  # "taught me to say 'I don't know'": the applicant says it
+        said_by = verb
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in reporters:
+            said_by = verb.head.head  # "wrote a letter describing my work as…"
+        subj = subject_of(said_by)
+        if subj is None or not any(
+            t.pos_ == "PROPN" or t.lemma_.lower() in reporters
+            for t in subj.subtree
+            if t.dep_ != "relcl"
+        ):
+            continue  # a pronoun may be a grateful patient: "he told me that I had…"
+        appraisal = verb.lemma_.lower() in appraising or verb.lower_ in appraising
+        if appraisal and _applicant_appraised(verb):
+            found.append(verb.text)
+            continue
+        if verb.lemma_.lower() in saying and any(
+            _about_the_applicant(c, advice, others) for c in verb.subtree if c.dep_ == "ccomp"
+        ):
+            found.append(verb.text)
+    return found
+
+
+def _applicant_appraised(verb) -> bool:
+    """The appraisal's object is the applicant: "described me as", "praised my handoffs"."""
+    return any(
+        c.dep_ in ("dobj", "obj")
+        and (c.lower_ == "me" or any(g.dep_ == "poss" and g.lower_ == "my" for g in c.children))
+        for c in verb.children
+    )
+
+
+def _about_the_applicant(clause, advice: frozenset[str], others: frozenset[str]) -> bool:
+    """A reported clause whose subject is the applicant or the applicant's work ("that I
+    anticipated…", "that my presentations were…"), and not advice ("that I should…")."""
+    if any(c.dep_ == "aux" and c.lower_ in advice for c in clause.children):
+        return False
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    return subj.lower_ == "i" or (
+        subj.lemma_.lower() not in others
+        and any(g.dep_ == "poss" and g.lower_ == "my" for g in subj.children)
+    )
 
 
 def _experienced(sent: SentenceFeatures) -> bool:
