@@ -241,3 +241,19 @@ def test_reported_feedback_is_why_me_and_a_look_back_is_not_a_future_goal():
     )[0]
     assert "why_me" in tags
     assert "future_goals" not in tags
+
+
+@pytest.mark.parametrize(
+    "text,verdict",
+    [
+        ("My medical school in Accra awarded me its prize in physiology.", True),
+        ("The residents in Quito elected me to the hospital's ethics committee.", True),
+        ("My hospital gave me its best resident award in 2020.", True),
+        ("My logbook from Kampala lists 150 spinal anesthetics.", True),
+        ("The paper on awake intubation by Ahmad inspired me.", False),
+        ("My friend told me about her thesis on sepsis in Lagos.", False),
+    ],
+)
+def test_evidence_others_gave_the_applicant_is_theirs(analyzer, text, verdict):
+    tags = analyzer.tag_sentences([text])[0]
+    assert ("why_me" in tags) is verdict

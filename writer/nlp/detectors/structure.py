@@ -216,6 +216,8 @@ def _evidence_is_mine(sent: SentenceFeatures, hit) -> bool:
     node = tok
     for _ in range(6):
         if node.pos_ in ("VERB", "AUX"):
+            if _given_to_me(node, tok):
+                return True  # "awarded me its gold medal", "nominated me for the award"
             subj = subject_of(node)
             if subj is not None:
                 if subj.lower_ in FIRST_PERSON_ANY:
@@ -228,6 +230,38 @@ def _evidence_is_mine(sent: SentenceFeatures, hit) -> bool:
             break
         node = node.head
     return _mine_outside_subject(sent)
+
+
+#: Verbs by which others single the applicant out: "awarded me", "elected me", "trusted me".
+_HONOURING = frozenset(
+    {
+        "award",
+        "nominate",
+        "elect",
+        "select",
+        "choose",
+        "name",
+        "honor",
+        "honour",
+        "recognize",
+        "recognise",
+        "trust",
+        "invite",
+        "request",
+    }
+)
+
+
+def _given_to_me(verb, evidence) -> bool:
+    """Others gave the evidence to the applicant: "my school awarded me its gold medal",
+    "nominated me for the award", "gave me the best intern award" (but not "the paper
+    inspired me", "taught me", "gave me the pace I had been missing")."""
+    if not any(c.dep_ in ("dobj", "dative") and c.lower_ == "me" for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in _HONOURING or (
+        lemma == "give" and evidence.head == verb and evidence.dep_ == "dobj"
+    )
 
 
 def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
