@@ -31,6 +31,14 @@ def analyzer():
     return get_analyzer()
 
 
+@pytest.fixture(scope="session")
+def bare(analyzer):
+    """The shipped pipeline and lexicons with no model: the detectors alone."""
+    from writer.nlp.analyze import Analyzer
+
+    return Analyzer(nlp=analyzer.nlp, model=None)
+
+
 @pytest.fixture
 def strong_text() -> str:
     return STRONG

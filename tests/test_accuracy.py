@@ -24,7 +24,7 @@ HELD_OUT_F1_FLOORS = {
     "blame": 0.93,
     "anecdote": 0.91,
     "why_specialty": 0.90,
-    "why_me": 0.80,
+    "why_me": 0.82,
     "img_perspective": 0.90,
     "why_now": 0.93,
     "future_goals": 0.95,

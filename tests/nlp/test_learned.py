@@ -18,12 +18,6 @@ from writer.nlp.learned import (
 )
 
 
-@pytest.fixture(scope="module")
-def bare(analyzer):
-    """The shipped pipeline and lexicons with no model: the detectors alone."""
-    return Analyzer(nlp=analyzer.nlp, model=None)
-
-
 def _with_model(analyzer, tags: dict[str, TagModel], threshold: float = 0.5) -> Analyzer:
     return Analyzer(nlp=analyzer.nlp, model=SentenceModel(tags, threshold))
 

@@ -232,11 +232,9 @@ def test_no_reported_feedback_where_nobody_appraised_the_applicant(analyzer, tex
     assert reported_feedback(sent, ctx) == []
 
 
-def test_reported_feedback_is_why_me_and_a_look_back_is_not_a_future_goal():
-    from writer.nlp.analyze import Analyzer
-
+def test_reported_feedback_is_why_me_and_a_look_back_is_not_a_future_goal(bare):
     # the detectors alone: the learned model must not be what finds it
-    tags = Analyzer(model=None).tag_sentences(
+    tags = bare.tag_sentences(
         ['Dr. Osei wrote that I was "the steadiest observer she had hosted in ten years."']
     )[0]
     assert "why_me" in tags
@@ -254,6 +252,7 @@ def test_reported_feedback_is_why_me_and_a_look_back_is_not_a_future_goal():
         ("My friend told me about her thesis on sepsis in Lagos.", False),
     ],
 )
-def test_evidence_others_gave_the_applicant_is_theirs(analyzer, text, verdict):
-    tags = analyzer.tag_sentences([text])[0]
+def test_evidence_others_gave_the_applicant_is_theirs(bare, text, verdict):
+    # the why_me detector's own verdict (the learned model may still overrule it)
+    tags = bare.tag_sentences([text])[0]
     assert ("why_me" in tags) is verdict
