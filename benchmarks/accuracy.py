@@ -117,7 +117,7 @@ def load_sentences(split: str = "test") -> list[dict]:
 #: A tuning sentence whose words overlap a held-out `test` sentence's this much (Jaccard,
 #: over lowercase words and numbers) is a near-paraphrase of it ("My medical school did not
 #: prepare us for the USMLE at all." / "My school did not prepare us for the USMLE at all.",
-#: 0.92). Authors writing blind from the same guide produce a few (155 of 16,000 sentences
+#: 0.92). Authors writing blind from the same guide produce a few (166 of 16,759 sentences
 #: at 0.6); training on them would let the model memorise test answers, so the learned
 #: model never sees them (`benchmarks/train_model.py`).
 NEAR_TEST = 0.6
