@@ -203,8 +203,9 @@ _EVIDENCE_SUBJECTS = {
 }
 
 
-def _evidence_is_mine(sent: SentenceFeatures, hit) -> bool:
-    """The evidence belongs to the applicant: "my poster", or a clause whose subject is I/we."""
+def _evidence_is_mine(sent: SentenceFeatures, hit, honouring: frozenset[str]) -> bool:
+    """The evidence belongs to the applicant: "my poster", a clause whose subject is I/we,
+    or a verb by which others singled the applicant out (``honouring``: "awarded me")."""
     doc = sent.span.doc
     tok = doc[hit[0]]
     if tok.lemma_.lower() == "letter":
@@ -216,7 +217,7 @@ def _evidence_is_mine(sent: SentenceFeatures, hit) -> bool:
     node = tok
     for _ in range(6):
         if node.pos_ in ("VERB", "AUX"):
-            if _given_to_me(node, tok):
+            if _given_to_me(node, tok, honouring):
                 return True  # "awarded me its gold medal", "nominated me for the award"
             subj = subject_of(node)
             if subj is not None:
@@ -232,34 +233,14 @@ def _evidence_is_mine(sent: SentenceFeatures, hit) -> bool:
     return _mine_outside_subject(sent)
 
 
-#: Verbs by which others single the applicant out: "awarded me", "elected me", "trusted me".
-_HONOURING = frozenset(
-    {
-        "award",
-        "nominate",
-        "elect",
-        "select",
-        "choose",
-        "name",
-        "honor",
-        "honour",
-        "recognize",
-        "recognise",
-        "trust",
-        "invite",
-        "request",
-    }
-)
-
-
-def _given_to_me(verb, evidence) -> bool:
+def _given_to_me(verb, evidence, honouring: frozenset[str]) -> bool:
     """Others gave the evidence to the applicant: "my school awarded me its gold medal",
     "nominated me for the award", "gave me the best intern award" (but not "the paper
     inspired me", "taught me", "gave me the pace I had been missing")."""
     if not any(c.dep_ in ("dobj", "dative") and c.lower_ == "me" for c in verb.children):
         return False
     lemma = verb.lemma_.lower()
-    return lemma in _HONOURING or (
+    return lemma in honouring or (
         lemma == "give" and evidence.head == verb and evidence.dep_ == "dobj"
     )
 
@@ -286,10 +267,11 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         return []
     if claims and not sent.has("structure.evidence"):
         return []  # "I am a team player": a claim, not evidence
+    honouring = ctx.words("structure", "honouring_verbs")
     evidence = [
         sent.span.doc[a:b].text
         for a, b in sent.hits("structure.evidence")
-        if _evidence_is_mine(sent, (a, b))
+        if _evidence_is_mine(sent, (a, b), honouring)
     ]
     if evidence:
         return [f"evidence: {evidence[0]!r}"]
