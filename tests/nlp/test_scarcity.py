@@ -232,6 +232,17 @@ def test_no_reported_feedback_where_nobody_appraised_the_applicant(analyzer, tex
     assert reported_feedback(sent, ctx) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In ten years I see myself running an obstetric anesthesia service in Accra.",
+        "In five years, I hope to teach regional anesthesia to residents in Lima.",
+    ],
+)
+def test_a_span_ahead_still_marks_a_future_goal(bare, text):
+    assert "future_goals" in bare.tag_sentences([text])[0]
+
+
 def test_reported_feedback_is_why_me_and_a_look_back_is_not_a_future_goal(bare):
     # the detectors alone: the learned model must not be what finds it
     tags = bare.tag_sentences(
