@@ -337,12 +337,15 @@ def reported_feedback(sent: SentenceFeatures, ctx: Context) -> list[str]:
     return found
 
 
+def _has_my(token) -> bool:
+    """ "my X": the applicant's own (not "our", which may be the team's)."""
+    return any(c.dep_ == "poss" and c.lower_ == "my" for c in token.children)
+
+
 def _applicant_appraised(verb) -> bool:
     """The appraisal's object is the applicant: "described me as", "praised my handoffs"."""
     return any(
-        c.dep_ in ("dobj", "obj")
-        and (c.lower_ == "me" or any(g.dep_ == "poss" and g.lower_ == "my" for g in c.children))
-        for c in verb.children
+        c.dep_ in ("dobj", "obj") and (c.lower_ == "me" or _has_my(c)) for c in verb.children
     )
 
 
@@ -354,10 +357,7 @@ def _about_the_applicant(clause, advice: frozenset[str], others: frozenset[str])
     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return False
-    return subj.lower_ == "i" or (
-        subj.lemma_.lower() not in others
-        and any(g.dep_ == "poss" and g.lower_ == "my" for g in subj.children)
-    )
+    return subj.lower_ == "i" or (subj.lemma_.lower() not in others and _has_my(subj))
 
 
 def _experienced(sent: SentenceFeatures) -> bool:
