@@ -197,9 +197,14 @@ def test_the_parsed_model_is_kept_in_the_build_cache(tmp_path, monkeypatch) -> N
     path.write_text(json.dumps(model.to_dict()), "utf-8")
     load_model.cache_clear()
     assert load_model(path) == model
-    (entry,) = (tmp_path / "build").rglob("sentence-model.marshal")
+    (entry,) = (tmp_path / "build").rglob("sentence-model-table.marshal")
     load_model.cache_clear()
-    assert load_model(path) == model  # from the cache
+    cached = load_model(path)
+    assert cached == model  # from the cache, as a weight table
+    for features in ({"l=step"}, {"l=unfair", "l=step", "l=other"}, set()):
+        assert cached.predict(features) == pytest.approx(model.predict(features))
+    assert cached.tags["exam"].strongest({"l=step", "l=unfair"}) == ["l=step"]
+    assert dict(cached.tags["blame"].weights) == {"l=unfair": 1.0}
 
     retrained = SentenceModel({"exam": TagModel(-2.0, {"l=step": 3.0})}, 0.5)
     path.write_text(json.dumps(retrained.to_dict()), "utf-8")
