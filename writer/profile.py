@@ -373,7 +373,11 @@ def _choice(choices: tuple[str, ...]) -> Callable[[Any, str], str | None]:
 
 def _shown(value: Any) -> str:
     if isinstance(value, str):
-        return f'"{value}"'
+        # as TOML writes it, so a newline or a tab in the value keeps the error on one line
+        import json
+
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return json.dumps(shown, ensure_ascii=False)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, dict)):

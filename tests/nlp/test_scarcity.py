@@ -1,5 +1,6 @@
-"""Parse rules: the resource-limited setting, languages in care, reported feedback; the IMG
-rejection's plan test; liking with no reason."""
+"""Parse rules: the resource-limited setting, languages in care, reported feedback, US
+clinical experience, experiences applied for and not had; the IMG rejection's plan test;
+liking with no reason; a told "eventually" is no plan."""
 
 from __future__ import annotations
 
@@ -267,3 +268,83 @@ def test_evidence_others_gave_the_applicant_is_theirs(bare, text, verdict):
     # the why_me detector's own verdict (the learned model may still overrule it)
     tags = bare.tag_sentences([text])[0]
     assert ("why_me" in tags) is verdict
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        ("My core rotations were in Chicago and Detroit.", "Chicago"),
+        ("I rotated through the surgical ICU at Henry Ford Hospital in Detroit.", "Henry Ford"),
+        ("I completed a rotation at a hospital in Chicago in the summer of 2023.", "Chicago"),
+        ("I have been an observer in anesthesiology at a hospital in New Jersey.", "New Jersey"),
+        ("As a volunteer at a free clinic in Atlanta, I assisted the attending.", "Atlanta"),
+        ("Right now I am working as a scribe in an urgent care clinic in Texas.", "Texas"),
+        (
+            "We shadowed the pediatric anesthesia team at Johns Hopkins for a month.",
+            "Johns Hopkins",
+        ),
+    ],
+)
+def test_us_clinical_experience_is_found_by_the_parse(analyzer, text, place):
+    from writer.nlp.detectors.structure import us_experience
+
+    sent, ctx = _first_sentence(analyzer, text)
+    assert us_experience(sent, ctx) == [f"US experience: {place!r}"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I flew to Houston for the first time in 2022.",  # travel
+        "I studied for the USMLE in a small apartment in Chicago.",  # exam study
+        "In 2016 my family moved to Houston for my husband's work.",  # a move
+        "I hope to rotate in Boston next spring.",  # a plan
+        "I will observe at a hospital in Miami in March.",  # a plan
+        "My cousin worked as a nurse in Houston for ten years.",  # someone else
+        "I did not work in Texas.",  # negated
+        "The team I worked with in Dallas was very friendly.",  # about the team
+        "Having worked in Peru and now in Ohio, I can adapt to a new team.",  # a frame
+        "In my first weeks in Philadelphia I learned that a nurse can stop a case.",  # a time
+        "In Detroit I translated consent forms for Yemeni families.",  # IMG perspective
+        "I did a rotation in the United States last year.",  # no site named: bare
+    ],
+)
+def test_no_us_experience_where_none_was_had_there(analyzer, text):
+    from writer.nlp.detectors.structure import us_experience
+
+    sent, ctx = _first_sentence(analyzer, text)
+    assert us_experience(sent, ctx) == []
+
+
+@pytest.mark.parametrize(
+    "text,verdict",
+    [
+        ("My core rotations were in Chicago and Detroit.", True),
+        ("I rotated through the surgical ICU at Henry Ford Hospital in Detroit.", True),
+        ("Eventually I completed a six-week observership in anesthesiology in Chicago.", True),
+        ("I applied for an observership in Boston, but they did not accept me.", False),
+        ("I was accepted for an externship in Florida, but my visa was refused.", False),
+        ("I was offered an observership at a hospital in Lagos but could not afford it.", False),
+        ("I am hoping to secure an anesthesia externship this spring.", False),
+        ("My abstract was accepted at the ASA meeting in Chicago.", True),
+    ],
+)
+def test_experience_had_is_why_me_and_experience_applied_for_is_not(bare, text, verdict):
+    # the detectors alone: the learned model must not be what decides
+    assert ("why_me" in bare.tag_sentences([text])[0]) is verdict
+
+
+@pytest.mark.parametrize(
+    "text,future",
+    [
+        ("Eventually I completed my observership in anesthesiology.", False),
+        ("One day the patient had laryngospasm after extubation.", False),
+        ("Eventually, I hope to lead a regional anesthesia service in Accra.", True),
+        ("One day I will teach regional anesthesia in Lima.", True),
+    ],
+)
+def test_a_told_eventually_is_no_plan(analyzer, text, future):
+    from writer.nlp.detectors.structure import _future_marked
+
+    sent, _ = _first_sentence(analyzer, text)
+    assert bool(_future_marked(sent)) is future

@@ -93,6 +93,13 @@ def _future_marked(sent: SentenceFeatures) -> list[str]:
                 for c in tok.children
             ):
                 continue  # "my previous plan was…": a past goal
+        top = next((t for t in doc[a:b] if not a <= t.head.i < b), doc[a])
+        if (
+            top.pos_ in ("ADV", "NOUN")
+            and top.dep_ in ("advmod", "npadvmod")
+            and top.head.tag_ == "VBD"
+        ):
+            continue  # "Eventually I completed…", "one day the patient had…": told, not planned
         if (
             b - a > 1
             and doc[a].lower_ == "in"
@@ -263,15 +270,21 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
             return [f"feedback: {feedback[0]!r}"]
     if "blame" in sent.tags or "why_now" in sent.tags and not sent.has("structure.achievement"):
         return []
+    where = us_experience(sent, ctx)
+    if where:
+        return where
     if not _mine_outside_subject(sent) and not sent.has("structure.evidence"):
         return []
     if claims and not sent.has("structure.evidence"):
         return []  # "I am a team player": a claim, not evidence
     honouring = ctx.words("structure", "honouring_verbs")
+    experiences = ctx.words("structure", "us_experience_nouns")
+    unrealised = ctx.words("structure", "unrealised_verbs")
     evidence = [
         sent.span.doc[a:b].text
         for a, b in sent.hits("structure.evidence")
         if _evidence_is_mine(sent, (a, b), honouring)
+        and not _unrealised(sent.span.doc[a], experiences, unrealised)
     ]
     if evidence:
         return [f"evidence: {evidence[0]!r}"]
@@ -291,6 +304,109 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         if specific:
             return [f"did: {verb.text!r}"]
     return []
+
+
+_LOCATIVE = frozenset({"in", "at", "across", "throughout", "around", "within", "through"})
+
+
+def us_experience(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """US clinical experience, read from the parse (issue 2: why_me is "USCE,
+    observerships, research"; the guide's IMG advice asks for it by name): the applicant
+    did clinical work or research at a US place (``cues.us_place``) and it is done, not
+    planned. "I rotated through the surgical ICU at Henry Ford Hospital in Detroit", "my
+    core rotations were in Chicago and Detroit", "as a volunteer at a free clinic in
+    Atlanta, I interpreted…", "I have been an observer at a hospital in New Jersey".
+
+    Not: travel, exam study or a move ("I flew to Houston", "I studied for the USMLE in
+    Chicago", "my family moved to Texas"), plans and applications ("I hope to rotate in
+    Boston", "I applied for an observership in Boston"), nor someone else's work."""
+    places = sent.hits("structure.us_place")
+    if not places:
+        return []
+    doc = sent.span.doc
+    verbs = ctx.words("structure", "us_activity_verbs")
+    nouns = ctx.words("structure", "us_experience_nouns")
+    unrealised = ctx.words("structure", "unrealised_verbs")
+    for a, b in places:
+        name = next((t for t in doc[a:b] if not a <= t.head.i < b), doc[b - 1])
+        if _done_there(name, verbs, nouns, unrealised):
+            return [f"US experience: {doc[a:b].text!r}"]
+    return []
+
+
+def _done_there(place, verbs, nouns, unrealised) -> bool:
+    """Walk up from a place name to what happened there: an experience of the applicant's
+    ("my rotation at…", "my Brooklyn observership") or an activity verb whose subject is
+    the applicant ("I rotated … in Detroit", "I have been an observer … in New Jersey")."""
+    node, located = place, False
+    for _ in range(8):
+        if node.dep_ == "pobj" and node.head.lower_ in _LOCATIVE:
+            located = True  # "in Chicago", "at Henry Ford" (not "to Houston", "from Ohio")
+        compound = node.dep_ in ("compound", "amod") and node.head.pos_ in ("NOUN", "PROPN")
+        if node.head == node:
+            return False
+        node = node.head
+        lemma = node.lemma_.lower()
+        if node.pos_ in ("NOUN", "PROPN") and lemma in nouns and (located or compound):
+            if _has_my(node):
+                return True  # "my rotation at Henry Ford", "my Brooklyn observership"
+        if node.pos_ in ("VERB", "AUX"):
+            if (
+                not located
+                or {lemma, node.lower_} & unrealised
+                or is_negated(node)
+                or _not_done(node)
+            ):
+                return False
+            own = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+            if node.dep_ == "relcl" or node.dep_ in ("advcl", "acl") and not own:
+                return False  # "the team I worked with in Dallas was…", "Having worked in
+                # Peru and now in Ohio, I can…" (a frame for what follows: a perspective)
+            subj = subject_of(node)
+            if subj is None:
+                return False
+            if lemma in verbs:
+                return subj.lower_ in ("i", "we")
+            if lemma == "be":  # "my core rotations were in…", "I was an observer at…"
+                return (_has_my(subj) and subj.lemma_.lower() in nouns) or (
+                    subj.lower_ == "i"
+                    and any(c.dep_ == "attr" and c.lemma_.lower() in nouns for c in node.children)
+                )
+            return False
+    return False
+
+
+def _not_done(verb) -> bool:
+    """A plan, a wish or a forecast: "will rotate", "to observe", "want to train"."""
+    return verb.dep_ == "xcomp" or any(
+        c.dep_ == "aux" and c.tag_ in ("MD", "TO") for c in verb.children
+    )
+
+
+def _unrealised(evidence, experiences, unrealised) -> bool:
+    """An experience applied for, offered or refused, not had: "I applied for an
+    observership in Boston", "I was accepted for an externship, but my visa was refused",
+    "I am hoping to secure an externship" (an abstract accepted at a meeting stays evidence;
+    "I moved to Boston to work as a research fellow" is work done)."""
+    if evidence.lemma_.lower() not in experiences:
+        return False
+    node = evidence
+    for _ in range(4):
+        if node.head == node:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            if (
+                node.lemma_.lower() in unrealised
+                or node.lower_ in unrealised
+                or any(
+                    c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in node.children
+                )
+            ):
+                return True
+            if node.dep_ != "xcomp":
+                return False  # the verb that governs it is a done thing
+    return False
 
 
 def reported_feedback(sent: SentenceFeatures, ctx: Context) -> list[str]:
