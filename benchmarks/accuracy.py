@@ -2,7 +2,7 @@
 
 Prints precision, recall and F1 per tag on the labeled sentence sets
 (tests/data/sentences*.jsonl): the `test` split is held out (never tuned on,
-never trained on), the `dev`…`dev30` splits are the tuning sets; then
+never trained on), the `dev`…`dev32` splits are the tuning sets; then
 statement-level agreement on tests/data/statements/*.txt against their
 *.expected.json, and the email rules on tests/data/emails/.
 
@@ -86,6 +86,8 @@ SENTENCE_FILES = (
     "sentences_dev28.jsonl",
     "sentences_dev29.jsonl",
     "sentences_dev30.jsonl",
+    "sentences_dev31.jsonl",
+    "sentences_dev32.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (

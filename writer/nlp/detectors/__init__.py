@@ -20,6 +20,7 @@ from writer.nlp.detectors.structure import (
     detect_why_now,
     detect_why_specialty,
     rejects_img_perspective,
+    rejects_why_me,
     rejects_why_specialty,
 )
 
@@ -55,6 +56,7 @@ REJECTIONS = {
     "blame": rejects_blame,
     "img_perspective": rejects_img_perspective,
     "why_specialty": rejects_why_specialty,
+    "why_me": rejects_why_me,
 }
 
 

@@ -643,6 +643,19 @@ def _a_habit_now(sent: SentenceFeatures) -> bool:
     )
 
 
+def rejects_why_me(sent: SentenceFeatures, ctx: Context) -> bool:
+    """A firm no: the experience the sentence names was applied for, offered, refused or
+    is still to come ("I was accepted for an observership in Ohio, but my visa was
+    refused", "I have been accepted for an observership starting in October"), which
+    ANNOTATION.md counts as no evidence."""
+    experiences = ctx.words("structure", "us_experience_nouns")
+    unrealised = ctx.words("structure", "unrealised_verbs")
+    doc = sent.span.doc
+    return any(
+        _unrealised(doc[a], experiences, unrealised) for a, _ in sent.hits("structure.evidence")
+    )
+
+
 def rejects_img_perspective(sent: SentenceFeatures, ctx: Context) -> bool:
     """A firm no: a plan with no experience behind it, not a perspective; or a lesson
     with no sign of abroad, another language or culture, or a resource-limited setting
