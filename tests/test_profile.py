@@ -118,8 +118,7 @@ def test_wrong_type_names_key_line_and_column() -> None:
 def test_a_value_with_a_newline_or_a_long_value_is_shown_on_one_line() -> None:
     # found by tests/test_properties.py: the raw value used to break the error line in two
     assert error_of('[scores]\nstep1 = "\\n"\n') == (
-        'p.toml:2:1: scores.step1 must be a number between 1 and 300, or "pass"/"fail" '
-        '(got "\\n")'
+        'p.toml:2:1: scores.step1 must be a number between 1 and 300, or "pass"/"fail" (got "\\n")'
     )
     long = error_of(f'[scores]\nstep1 = "{"x" * 200}"\n')
     assert "\n" not in long and len(long) < 150 and long.endswith('..."' + ")")

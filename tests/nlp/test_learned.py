@@ -123,14 +123,16 @@ def test_a_rejected_tag_is_not_added_however_sure_the_model_is(analyzer) -> None
     assert tagged[2] == {"blame", "exam"}  # nothing refuses them there
 
 
-def test_an_experience_applied_for_or_refused_is_not_given_why_me_by_the_model(analyzer):
+def test_an_experience_applied_for_or_someone_else_s_is_not_given_why_me_by_the_model(analyzer):
     refused = "I was accepted for an observership in Ohio, but my visa was refused."
     coming = "I have been accepted for a four-week observership in Atlanta starting in October."
+    husband = "My husband spent a year as a research fellow at the Mayo Clinic."
     had = "I loved the four weeks I spent in the quiet of the cardiac rooms."
+    together = "My classmate and I presented a poster on spinal hypotension."
     eager = _with_model(analyzer, {"why_me": TagModel(bias=10.0, weights={})})
-    tagged = eager.tag_sentences([refused, coming, had])
-    assert "why_me" not in tagged[0] and "why_me" not in tagged[1]
-    assert "why_me" in tagged[2]  # nothing refuses it there
+    tagged = eager.tag_sentences([refused, coming, husband, had, together])
+    assert not any("why_me" in tags for tags in tagged[:3])
+    assert "why_me" in tagged[3] and "why_me" in tagged[4]  # nothing refuses them there
 
 
 def test_the_shipped_model_is_trained_on_tuning_data_only() -> None:

@@ -647,13 +647,21 @@ def rejects_why_me(sent: SentenceFeatures, ctx: Context) -> bool:
     """A firm no: the experience the sentence names was applied for, offered, refused or
     is still to come ("I was accepted for an observership in Ohio, but my visa was
     refused", "I have been accepted for an observership starting in October"), which
-    ANNOTATION.md counts as no evidence."""
+    ANNOTATION.md counts as no evidence; or the sentence is a relative's or a friend's
+    record ("My husband spent a year as a research fellow at the Mayo Clinic")."""
     experiences = ctx.words("structure", "us_experience_nouns")
     unrealised = ctx.words("structure", "unrealised_verbs")
     doc = sent.span.doc
-    return any(
+    if any(
         _unrealised(doc[a], experiences, unrealised) for a, _ in sent.hits("structure.evidence")
-    )
+    ):
+        return True
+    root = sent.span.root
+    subj = subject_of(root)
+    if subj is None or subj.lemma_.lower() not in ctx.words("structure", "relatives"):
+        return False
+    subjects = [*subj.children, *root.children]  # "my sister and I": the applicant too
+    return not any(c.dep_ in ("conj", "nsubj") and c.lower_ in ("i", "we") for c in subjects)
 
 
 def rejects_img_perspective(sent: SentenceFeatures, ctx: Context) -> bool:
