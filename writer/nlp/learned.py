@@ -123,8 +123,10 @@ class WeightTable:
         import numpy
 
         columns = [m.weights for m in tags.values()]
-        shared = {id(c.table) for c in columns if isinstance(c, _Column)}
-        if len(shared) == 1 and all(isinstance(c, _Column) for c in columns):
+        if (
+            all(isinstance(c, _Column) for c in columns)
+            and len({id(c.table) for c in columns}) == 1
+        ):
             table = columns[0].table  # a copy of a loaded model (dataclasses.replace)
             if table.tags == tuple(tags) and list(table.bias) == [m.bias for m in tags.values()]:
                 return table
@@ -141,9 +143,6 @@ class WeightTable:
         """The sum of weights and bias per tag (numpy, in ``tags`` order)."""
         rows = list(map(self.rows.__getitem__, self.rows.keys() & features))
         return self.bias + self.matrix.take(rows, axis=0).sum(axis=0) if rows else self.bias
-
-    def column(self, tag: str) -> _Column:
-        return _Column(self, self.tags.index(tag))
 
 
 class _Column(Mapping[str, float]):

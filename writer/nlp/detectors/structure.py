@@ -315,7 +315,7 @@ def us_experience(sent: SentenceFeatures, ctx: Context) -> list[str]:
     did clinical work or research at a US place (``cues.us_place``) and it is done, not
     planned. "I rotated through the surgical ICU at Henry Ford Hospital in Detroit", "my
     core rotations were in Chicago and Detroit", "as a volunteer at a free clinic in
-    Atlanta, I interpreted…", "I have been an observer at a hospital in New Jersey".
+    Atlanta, I assisted…", "I have been an observer at a hospital in New Jersey".
 
     Not: travel, exam study or a move ("I flew to Houston", "I studied for the USMLE in
     Chicago", "my family moved to Texas"), plans and applications ("I hope to rotate in
@@ -353,7 +353,7 @@ def _done_there(place, verbs, nouns, unrealised) -> bool:
         if node.pos_ in ("VERB", "AUX"):
             if (
                 not located
-                or {lemma, node.lower_} & unrealised
+                or _unrealised_verb(node, unrealised)
                 or is_negated(node)
                 or _not_done(node)
             ):
@@ -383,6 +383,12 @@ def _not_done(verb) -> bool:
     )
 
 
+def _unrealised_verb(verb, unrealised: frozenset[str]) -> bool:
+    """ "applied", "was offered", "am hoping" (by lemma, or as written: the model's
+    lemmatizer makes "hoping" "hop")."""
+    return verb.lemma_.lower() in unrealised or verb.lower_ in unrealised
+
+
 def _unrealised(evidence, experiences, unrealised) -> bool:
     """An experience applied for, offered or refused, not had: "I applied for an
     observership in Boston", "I was accepted for an externship, but my visa was refused",
@@ -396,12 +402,8 @@ def _unrealised(evidence, experiences, unrealised) -> bool:
             return False
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            if (
-                node.lemma_.lower() in unrealised
-                or node.lower_ in unrealised
-                or any(
-                    c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in node.children
-                )
+            if _unrealised_verb(node, unrealised) or any(
+                c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in node.children
             ):
                 return True
             if node.dep_ != "xcomp":
