@@ -22,6 +22,9 @@ def test_columns_are_the_tokens_strings(analyzer):
         assert columns.pos == [t.pos_ for t in doc]
         assert columns.tag == [t.tag_ for t in doc]
         assert columns.dep == [t.dep_ for t in doc]
+        assert columns.head == [t.head.i for t in doc]
+        assert columns.tense == [",".join(t.morph.get("Tense")) for t in doc]
+        assert columns.skip == [t.is_punct or t.is_space for t in doc]
 
 
 def test_columns_of_an_empty_doc(analyzer):

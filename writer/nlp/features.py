@@ -25,28 +25,47 @@ class Columns:
     pos: list[str]
     tag: list[str]
     dep: list[str]
+    head: list[int] = field(default_factory=list)  # the head's position in the Doc
+    tense: list[str] = field(default_factory=list)  # ",".join(Token.morph.get("Tense"))
+    skip: list[bool] = field(default_factory=list)  # Token.is_punct or Token.is_space
 
     @classmethod
     def of(cls, doc) -> Columns:
-        from spacy.attrs import DEP, LEMMA, LOWER, POS, TAG
+        from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 
         if not len(doc):
             return cls([], [], [], [], [])
         strings = doc.vocab.strings
-        rows = doc.to_array([LOWER, LEMMA, POS, TAG, DEP]).T.tolist()
+        array = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, MORPH, IS_PUNCT, IS_SPACE])
+        rows = array.T.tolist()
+        offsets = array[:, 5].astype("int64").tolist()  # HEAD is relative, stored unsigned
 
         def column(ids: list[int], lower: bool = False) -> list[str]:
             # one string lookup per distinct value, not per token
             text = {i: strings[i].lower() if lower else strings[i] for i in set(ids)}
             return [text[i] for i in ids]
 
+        tenses = {m: _tense(strings[m]) if m else "" for m in set(rows[6])}
         return cls(
             column(rows[0]),
             column(rows[1], lower=True),
             column(rows[2]),
             column(rows[3]),
             column(rows[4]),
+            [i + offset for i, offset in enumerate(offsets)],
+            [tenses[m] for m in rows[6]],
+            [bool(p or s) for p, s in zip(rows[7], rows[8], strict=True)],
         )
+
+
+def _tense(morph: str) -> str:
+    """The Tense value(s) of a morphology string ("Mood=Ind|Tense=Past|VerbForm=Fin"), as
+    ``",".join(Token.morph.get("Tense"))`` gives them."""
+    for feature in morph.split("|"):
+        name, _, value = feature.partition("=")
+        if name == "Tense":
+            return value
+    return ""
 
 
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})

@@ -76,7 +76,7 @@ def run_detectors(sentences, context, model=None) -> None:
     if model is not None:
         for f in sentences:
             keys = [k for k in f.cue_index.hits if f.has(k)]
-            feats = sentence_features(f.span, keys)
+            feats = sentence_features(f.span, keys, f.columns)
             probabilities.append((feats, model.predict(feats)))
     for tag, detect in DETECTORS.items():
         for f in sentences:
