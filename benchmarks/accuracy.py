@@ -88,6 +88,8 @@ SENTENCE_FILES = (
     "sentences_dev30.jsonl",
     "sentences_dev31.jsonl",
     "sentences_dev32.jsonl",
+    "sentences_dev33.jsonl",
+    "sentences_dev34.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (

@@ -111,6 +111,28 @@ def test_custom_check_request_returns_the_json_report(client, strong_text):
     assert strong_text[sentence["start"] : sentence["end"]] == sentence["text"]
 
 
+def test_edits_answer_as_a_fresh_check_would(client, strong_text):
+    """The server keeps parsed paragraphs; what it answers after edits must still be what
+    `stmt check` says of the same text."""
+    from writer.api import check
+
+    paragraphs = strong_text.split("\n\n")
+    edits = [
+        strong_text,
+        "\n\n".join([BLAME.strip(), *paragraphs[1:]]),  # the first paragraph replaced
+        "\n\n".join(
+            [*paragraphs[:2], paragraphs[2] + " I also taught BLS twice.", *paragraphs[3:]]
+        ),
+        "\n\n".join(paragraphs[::-1]),  # the same paragraphs, in another order
+    ]
+    for text in edits:
+        answer = client.request("stmt/check", {"text": text, "path": "draft.txt"})
+        served = answer["result"]["file"]
+        fresh = check(text, path="draft.txt").to_dict()
+        assert served["sentences"] == fresh["sentences"]
+        assert served["findings"] == fresh["findings"]
+
+
 def test_empty_buffer_has_no_diagnostics_and_unknown_requests_are_errors(client):
     open_doc(client, "file:///drafts/empty.txt", "   \n")
     assert client.diagnostics()["diagnostics"] == []

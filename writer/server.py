@@ -36,6 +36,9 @@ SEVERITY = {"error": 1, "warning": 2, "info": 3}
 METHOD_NOT_FOUND = -32601
 INVALID_PARAMS = -32602
 INTERNAL_ERROR = -32603
+#: Parsed paragraphs the server keeps (``writer.nlp.paragraphs``): some 40 pages' worth,
+#: about 10 MB.
+PARAGRAPH_CACHE = 256
 WARM_UP_TEXT = (
     "During my observership in anesthesiology I watched the attending induce a frightened "
     "patient.\n\n"
@@ -156,9 +159,7 @@ class Server:
 
     def warm_up(self) -> None:
         """Load the pipeline and run one small draft through it."""
-        from writer.api import check
-
-        check(WARM_UP_TEXT, profile=self.profile)
+        self._check(WARM_UP_TEXT, "<warm-up>")
 
     # internals ----------------------------------------------------------------------------
     def _read_loop(self) -> None:
@@ -229,9 +230,11 @@ class Server:
         }
 
     def _check(self, text: str, path: str, kind: str | None = None):
-        from writer.api import check
+        from writer.api import check, get_analyzer
         from writer.errors import InputError
 
+        # keep parsed paragraphs: an edit re-parses only the paragraphs it changed
+        get_analyzer().parser.keep(PARAGRAPH_CACHE)
         try:
             return check(
                 text, profile=self.profile, kind=kind or self.kind or "statement", path=path

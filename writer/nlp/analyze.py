@@ -16,6 +16,7 @@ from writer.nlp.detectors.context import Context
 from writer.nlp.features import Columns, SentenceFeatures
 from writer.nlp.learned import load_model
 from writer.nlp.lexicon import load_lexicons
+from writer.nlp.paragraphs import ParagraphParser
 from writer.nlp.sentence import Sentence
 
 
@@ -48,12 +49,16 @@ def _register_component() -> None:
 class Analyzer:
     """The pipeline, lexicons and matchers, built once per process."""
 
-    def __init__(self, nlp=None, lexicon_dirs: tuple[Path, ...] = (), model="shipped") -> None:
-        """``model``: the learned second opinion (``"shipped"``, a ``SentenceModel`` or None)."""
+    def __init__(
+        self, nlp=None, lexicon_dirs: tuple[Path, ...] = (), model="shipped", cache: int = 0
+    ) -> None:
+        """``model``: the learned second opinion (``"shipped"``, a ``SentenceModel`` or None).
+        ``cache``: parsed paragraphs to keep between calls (``ParagraphParser``)."""
         from writer.nlp.pipeline import loading
 
         with loading():
             self._build(nlp, lexicon_dirs, model)
+        self.parser = ParagraphParser(self.nlp, cache=cache)
 
     def _build(self, nlp, lexicon_dirs: tuple[Path, ...], model) -> None:
         from writer.nlp.pipeline import get_nlp
@@ -73,12 +78,14 @@ class Analyzer:
             self.sentence_model = replace(self.sentence_model, floor=0.0, floors={})
         self.model = f"{self.nlp.meta.get('stmt_model', self.nlp.meta.get('name'))}-{self.nlp.meta.get('version', '0')}"
 
-    def analyze(self, documents: list[Document], batch_size: int = 16) -> list[Analysis]:
+    def analyze(self, documents: list[Document], batch_size: int = 64) -> list[Analysis]:
+        """Each Document parsed paragraph by paragraph (``ParagraphParser``), one batch of
+        ``batch_size`` paragraphs at a time, then tagged."""
         texts = (d.prose for d in documents)
         return [
             self._analyze_doc(document, spacy_doc)
             for document, spacy_doc in zip(
-                documents, self.nlp.pipe(texts, batch_size=batch_size), strict=True
+                documents, self.parser.pipe(texts, batch_size=batch_size), strict=True
             )
         ]
 
