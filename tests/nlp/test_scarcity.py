@@ -327,6 +327,11 @@ def test_no_us_experience_where_none_was_had_there(analyzer, text):
         ("I was offered an observership at a hospital in Lagos but could not afford it.", False),
         ("I am hoping to secure an anesthesia externship this spring.", False),
         ("My abstract was accepted at the ASA meeting in Chicago.", True),
+        # asked of the applicant is work done; asked by the applicant is not had
+        ("In my observership the attendings asked me to present the pre-op plan daily.", True),
+        ("During my observership at Emory I was asked to prepare the teaching slides.", True),
+        ("I asked for an observership at Emory but never heard back.", False),
+        ("My observership at Emory was cancelled because of my visa.", False),
     ],
 )
 def test_experience_had_is_why_me_and_experience_applied_for_is_not(bare, text, verdict):

@@ -9,6 +9,8 @@ pain, cardiac, or community practice."
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from writer.nlp.detectors.context import Context
 from writer.nlp.features import (
     FIRST_PERSON,
@@ -278,13 +280,12 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if claims and not sent.has("structure.evidence"):
         return []  # "I am a team player": a claim, not evidence
     honouring = ctx.words("structure", "honouring_verbs")
-    experiences = ctx.words("structure", "us_experience_nouns")
-    unrealised = ctx.words("structure", "unrealised_verbs")
+    unrealised = _UnrealisedWords.of(ctx)
     evidence = [
         sent.span.doc[a:b].text
         for a, b in sent.hits("structure.evidence")
         if _evidence_is_mine(sent, (a, b), honouring)
-        and not _unrealised(sent.span.doc[a], experiences, unrealised)
+        and not _unrealised(sent.span.doc[a], unrealised)
     ]
     if evidence:
         return [f"evidence: {evidence[0]!r}"]
@@ -326,7 +327,7 @@ def us_experience(sent: SentenceFeatures, ctx: Context) -> list[str]:
     doc = sent.span.doc
     verbs = ctx.words("structure", "us_activity_verbs")
     nouns = ctx.words("structure", "us_experience_nouns")
-    unrealised = ctx.words("structure", "unrealised_verbs")
+    unrealised = _UnrealisedWords.of(ctx)
     for a, b in places:
         name = next((t for t in doc[a:b] if not a <= t.head.i < b), doc[b - 1])
         if _done_there(name, verbs, nouns, unrealised):
@@ -348,8 +349,8 @@ def _done_there(place, verbs, nouns, unrealised) -> bool:
         node = node.head
         lemma = node.lemma_.lower()
         if node.pos_ in ("NOUN", "PROPN") and lemma in nouns and (located or compound):
-            if _has_my(node):
-                return True  # "my rotation at Henry Ford", "my Brooklyn observership"
+            if _has_my(node):  # "my rotation at Henry Ford", "my Brooklyn observership",
+                return not _unrealised(node, unrealised)  # not "… was cancelled"
         if node.pos_ in ("VERB", "AUX"):
             if (
                 not located
@@ -383,26 +384,52 @@ def _not_done(verb) -> bool:
     )
 
 
-def _unrealised_verb(verb, unrealised: frozenset[str]) -> bool:
+def _unrealised_verb(verb, words: _UnrealisedWords) -> bool:
     """ "applied", "was offered", "am hoping" (by lemma, or as written: the model's
-    lemmatizer makes "hoping" "hop")."""
-    return verb.lemma_.lower() in unrealised or verb.lower_ in unrealised
+    lemmatizer makes "hoping" "hop"); "asked" only when the applicant asked."""
+    lemma = verb.lemma_.lower()
+    if lemma not in words.verbs and verb.lower_ not in words.verbs:
+        return False
+    if lemma in words.own_only:
+        subject = subject_of(verb)
+        return subject is not None and subject.dep_ == "nsubj" and subject.lower_ in ("i", "we")
+    return True
 
 
-def _unrealised(evidence, experiences, unrealised) -> bool:
+@dataclass(frozen=True)
+class _UnrealisedWords:
+    experiences: frozenset[str]
+    verbs: frozenset[str]
+    own_only: frozenset[str]
+    frames: frozenset[str]
+
+    @classmethod
+    def of(cls, ctx: Context) -> _UnrealisedWords:
+        return cls(
+            ctx.words("structure", "us_experience_nouns"),
+            ctx.words("structure", "unrealised_verbs"),
+            ctx.words("structure", "own_request_verbs"),
+            ctx.words("structure", "time_frame_preps"),
+        )
+
+
+def _unrealised(evidence, words: _UnrealisedWords) -> bool:
     """An experience applied for, offered or refused, not had: "I applied for an
     observership in Boston", "I was accepted for an externship, but my visa was refused",
     "I am hoping to secure an externship" (an abstract accepted at a meeting stays evidence;
-    "I moved to Boston to work as a research fellow" is work done)."""
-    if evidence.lemma_.lower() not in experiences:
+    "I moved to Boston to work as a research fellow" is work done; so is what happened
+    "during my observership")."""
+    if evidence.lemma_.lower() not in words.experiences:
         return False
     node = evidence
     for _ in range(4):
         if node.head == node:
             return False
         node = node.head
+        if node.dep_ == "prep" and node.lower_ in words.frames:
+            return False
         if node.pos_ in ("VERB", "AUX"):
-            if _unrealised_verb(node, unrealised) or any(
+            if _unrealised_verb(node, words) or any(
                 c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in node.children
             ):
                 return True
@@ -651,12 +678,9 @@ def rejects_why_me(sent: SentenceFeatures, ctx: Context) -> bool:
     refused", "I have been accepted for an observership starting in October"), which
     ANNOTATION.md counts as no evidence; or the sentence is a relative's or a friend's
     record ("My husband spent a year as a research fellow at the Mayo Clinic")."""
-    experiences = ctx.words("structure", "us_experience_nouns")
-    unrealised = ctx.words("structure", "unrealised_verbs")
+    unrealised = _UnrealisedWords.of(ctx)
     doc = sent.span.doc
-    if any(
-        _unrealised(doc[a], experiences, unrealised) for a, _ in sent.hits("structure.evidence")
-    ):
+    if any(_unrealised(doc[a], unrealised) for a, _ in sent.hits("structure.evidence")):
         return True
     root = sent.span.root
     subj = subject_of(root)
