@@ -268,6 +268,37 @@ def _toml(data: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: A second annotator's tags for the held-out test split, given the guide, ANNOTATION.md
+#: and the sentences only (not the labels, not stmt's tags): how far two careful
+#: annotators agree, the ceiling a tool's F1 against one of them can be read against.
+AGREEMENT = DATA / "agreement" / "test_annotator2.jsonl"
+
+
+def print_agreement(pairs: list[tuple[dict, set[str]]]) -> None:
+    """F1 of the second annotator against the labels, next to stmt's, per tag."""
+    if not AGREEMENT.exists():
+        return
+    second = {}
+    for line in AGREEMENT.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            second[row["id"]] = set(row["tags"])
+    pairs = [(row, pred) for row, pred in pairs if row["id"] in second]
+    print(f"\nAgreement with a second annotator, blind, on {len(pairs)} test sentences (F1)")
+    print(f"{'tag':<16} {'annotator 2 vs labels':>22} {'stmt vs labels':>15}")
+    totals = [0.0, 0.0]
+    for t in TAGS:
+        human, tool = Score(), Score()
+        for row, pred in pairs:
+            gold = t in row["tags"]
+            human.add(gold, t in second[row["id"]])
+            tool.add(gold, t in pred)
+        totals[0] += human.f1
+        totals[1] += tool.f1
+        print(f"{t:<16} {human.f1:22.3f} {tool.f1:15.3f}")
+    print(f"{'macro':<16} {totals[0] / len(TAGS):22.3f} {totals[1] / len(TAGS):15.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -318,6 +349,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     macro = sum(s.f1 for s in scores.values()) / len(TAGS)
     print(f"{'macro F1':<16} {'':>6} {'':>6} {macro:6.3f}")
+    if args.split == "test" and not args.in_context:
+        print_agreement(pairs)
     if args.errors:
         for t in TAGS:
             for row, pred in pairs:

@@ -8,6 +8,7 @@ better, never lower them to make a change pass.
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -112,3 +113,19 @@ def test_in_context_reads_a_whole_statement_as_one_draft(analyzer):
     assert "anecdote" in first
     assert "anecdote" in continued  # it continues the scene before it
     assert "anecdote" not in alone
+
+
+def test_the_second_annotators_tags_cover_the_test_split_once(capsys):
+    test_ids = [r["id"] for r in accuracy.load_sentences("test")]
+    lines = accuracy.AGREEMENT.read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line.strip()]
+    assert sorted(r["id"] for r in rows) == sorted(test_ids)
+    assert all(set(r["tags"]) <= set(accuracy.TAGS) for r in rows)
+    # the printed table: one row a tag, the annotator's F1 against the labels first
+    pairs = [(r, set(r["tags"])) for r in accuracy.load_sentences("test")]
+    accuracy.print_agreement(pairs)
+    out = capsys.readouterr().out
+    assert f"on {len(test_ids)} test sentences" in out
+    assert out.count("\n") >= len(accuracy.TAGS) + 3
+    why_me = next(line for line in out.splitlines() if line.startswith("why_me"))
+    assert float(why_me.split()[-1]) == 1.0  # the labels against themselves
