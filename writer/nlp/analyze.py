@@ -49,16 +49,15 @@ def _register_component() -> None:
 class Analyzer:
     """The pipeline, lexicons and matchers, built once per process."""
 
-    def __init__(
-        self, nlp=None, lexicon_dirs: tuple[Path, ...] = (), model="shipped", cache: int = 0
-    ) -> None:
+    def __init__(self, nlp=None, lexicon_dirs: tuple[Path, ...] = (), model="shipped") -> None:
         """``model``: the learned second opinion (``"shipped"``, a ``SentenceModel`` or None).
-        ``cache``: parsed paragraphs to keep between calls (``ParagraphParser``)."""
+        ``parser`` keeps no parsed paragraph between calls unless told to
+        (``parser.keep(n)``, as ``stmt server`` does)."""
         from writer.nlp.pipeline import loading
 
         with loading():
             self._build(nlp, lexicon_dirs, model)
-        self.parser = ParagraphParser(self.nlp, cache=cache)
+        self.parser = ParagraphParser(self.nlp)
 
     def _build(self, nlp, lexicon_dirs: tuple[Path, ...], model) -> None:
         from writer.nlp.pipeline import get_nlp

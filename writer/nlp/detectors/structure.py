@@ -384,20 +384,12 @@ def _not_done(verb) -> bool:
     )
 
 
-def _unrealised_verb(verb, words: _UnrealisedWords) -> bool:
-    """ "applied", "was offered", "am hoping" (by lemma, or as written: the model's
-    lemmatizer makes "hoping" "hop"); "asked" only when the applicant asked."""
-    lemma = verb.lemma_.lower()
-    if lemma not in words.verbs and verb.lower_ not in words.verbs:
-        return False
-    if lemma in words.own_only:
-        subject = subject_of(verb)
-        return subject is not None and subject.dep_ == "nsubj" and subject.lower_ in ("i", "we")
-    return True
-
-
 @dataclass(frozen=True)
 class _UnrealisedWords:
+    """The word sets an experience's being had or not is read with (lexicons/structure.toml:
+    ``us_experience_nouns``, ``unrealised_verbs``, ``own_request_verbs``,
+    ``time_frame_preps``)."""
+
     experiences: frozenset[str]
     verbs: frozenset[str]
     own_only: frozenset[str]
@@ -411,6 +403,18 @@ class _UnrealisedWords:
             ctx.words("structure", "own_request_verbs"),
             ctx.words("structure", "time_frame_preps"),
         )
+
+
+def _unrealised_verb(verb, words: _UnrealisedWords) -> bool:
+    """ "applied", "was offered", "am hoping" (by lemma, or as written: the model's
+    lemmatizer makes "hoping" "hop"); "asked" only when the applicant asked."""
+    lemma = verb.lemma_.lower()
+    if lemma not in words.verbs and verb.lower_ not in words.verbs:
+        return False
+    if lemma in words.own_only:
+        subject = subject_of(verb)
+        return subject is not None and subject.dep_ == "nsubj" and subject.lower_ in ("i", "we")
+    return True
 
 
 def _unrealised(evidence, words: _UnrealisedWords) -> bool:
