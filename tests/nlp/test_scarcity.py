@@ -353,3 +353,33 @@ def test_a_told_eventually_is_no_plan(analyzer, text, future):
 
     sent, _ = _first_sentence(analyzer, text)
     assert bool(_future_marked(sent)) is future
+
+
+@pytest.mark.parametrize(
+    "text,length",
+    [
+        (
+            "After internship I worked for two years as a resident in anesthesia in Cairo.",
+            "two years",
+        ),
+        (
+            "I completed two years of compulsory service as a general practitioner in Van.",
+            "two years",
+        ),
+        ("In my country I was working in ICU for 2 years.", "2 years"),
+        ("For 18 months I served as the only doctor in a rural clinic.", "18 months"),
+        ("I have worked a year as a house officer in the surgical wards.", "a year"),
+        ("I will work two more years in the hospital before applying.", None),  # a plan
+        ("I want to work two years in a hospital in Texas.", None),  # a wish
+        ("My father worked twenty years as a surgeon.", None),  # someone else
+        ("I did not work for two years in the clinic.", None),  # negated
+        ("I did a two-month elective in the anesthesia department.", None),  # too short
+        ("I spent three years preparing for this moment.", None),  # no clinical setting
+    ],
+)
+def test_clinical_years_need_the_applicant_a_length_and_a_setting(analyzer, text, length):
+    from writer.nlp.detectors.structure import clinical_years
+
+    sent, ctx = _first_sentence(analyzer, text)
+    found = clinical_years(sent, ctx)
+    assert found == ([f"clinical years: {length!r}"] if length else [])

@@ -272,7 +272,7 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
             return [f"feedback: {feedback[0]!r}"]
     if "blame" in sent.tags or "why_now" in sent.tags and not sent.has("structure.achievement"):
         return []
-    where = us_experience(sent, ctx)
+    where = us_experience(sent, ctx) or clinical_years(sent, ctx)
     if where:
         return where
     if not _mine_outside_subject(sent) and not sent.has("structure.evidence"):
@@ -305,6 +305,89 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         if specific:
             return [f"did: {verb.text!r}"]
     return []
+
+
+#: The shortest stay that counts as clinical years (ANNOTATION.md: "a two-month elective
+#: abroad is a rotation abroad, not why_me").
+MIN_MONTHS = 6
+
+
+def clinical_years(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """Earlier clinical work or training told with its length (ANNOTATION.md: earlier
+    careers and training with specifics are why_me): the applicant worked, served,
+    trained or spent a year or more (or six months or more) in a clinical role or place.
+    "After internship I worked for two years as a resident in anesthesia in Cairo",
+    "I completed two years of compulsory service as a general practitioner in Van".
+
+    Not: plans or wishes ("I will work two more years"), negation, someone else ("my father
+    worked twenty years as a surgeon"), a short stay ("a two-month elective"), time with no
+    clinical role or place ("I spent three years preparing")."""
+    verbs = ctx.words("structure", "career_verbs")
+    settings = ctx.words("structure", "career_settings")
+    units = ctx.words("structure", "duration_units")
+    quantifiers = ctx.words("structure", "duration_quantifiers")
+    span = sent.span
+    if not any(t.lemma_.lower() in settings or t.lower_ in settings for t in span):
+        return []
+    for verb in span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs or is_negated(verb):
+            continue
+        if _not_done(verb) or not _told_as_done(verb):
+            continue
+        subj = subject_of(verb)
+        if subj is None or subj.lower_ not in ("i", "we"):
+            continue
+        length = _length_of(verb, units, quantifiers)
+        if length is not None:
+            return [f"clinical years: {length!r}"]
+    return []
+
+
+def _told_as_done(verb) -> bool:
+    """Past ("worked"), present perfect ("have worked") or a past progressive ("was
+    working")."""
+    if verb.tag_ == "VBD":
+        return True
+    aux = [c.lemma_.lower() for c in verb.children if c.dep_ == "aux"]
+    return verb.tag_ == "VBN" and "have" in aux or verb.tag_ == "VBG" and "be" in aux
+
+
+def _length_of(verb, units: frozenset[str], quantifiers: frozenset[str]) -> str | None:
+    """The length of time the verb's own clause gives ("for two years", "two years",
+    "18 months"), if at least ``MIN_MONTHS``; not one inside a deeper clause."""
+    for token in verb.subtree:
+        unit = token.lemma_.lower()
+        if unit not in units or token.i == verb.i:
+            continue
+        clause = token
+        while clause.head.i != clause.i and clause.head.pos_ not in ("VERB", "AUX"):
+            clause = clause.head
+        if clause.head.i != verb.i:
+            continue
+        for mod in token.children:
+            if mod.dep_ not in ("nummod", "det", "quantmod", "amod"):
+                continue
+            if mod.lower_ in quantifiers or mod.like_num:
+                if unit == "month" and _number(mod) < MIN_MONTHS:
+                    continue
+                return f"{mod.text} {token.text}"
+    return None
+
+
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+
+
+def _number(token) -> int:
+    """A number as written in digits or words ("18", "six"); 0 when unknown."""
+    text = token.lower_
+    if text.isdigit():
+        return int(text)
+    return _NUMBER_WORDS.get(text, 12 if token.like_num else 0)
 
 
 _LOCATIVE = frozenset({"in", "at", "across", "throughout", "around", "within", "through"})
