@@ -383,7 +383,8 @@ _NUMBER_WORDS = {
 
 
 def _number(token) -> int:
-    """A number as written in digits or words ("18", "six"); 0 when unknown."""
+    """A number as written in digits or words ("18", "six"); a number word past twelve
+    ("eighteen") counts as twelve, enough for any length check here; 0 when not a number."""
     text = token.lower_
     if text.isdigit():
         return int(text)
