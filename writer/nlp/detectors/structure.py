@@ -326,11 +326,10 @@ def clinical_years(sent: SentenceFeatures, ctx: Context) -> list[str]:
     settings = ctx.words("structure", "career_settings")
     units = ctx.words("structure", "duration_units")
     quantifiers = ctx.words("structure", "duration_quantifiers")
-    span = sent.span
-    if not any(t.lemma_.lower() in settings or t.lower_ in settings for t in span):
+    if settings.isdisjoint(sent.lemmas) and settings.isdisjoint(sent.words):
         return []
-    for verb in span:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs or is_negated(verb):
+    for verb in sent.tokens_with(sent.lemmas, verbs):
+        if verb.pos_ != "VERB" or is_negated(verb):
             continue
         if _not_done(verb) or not _told_as_done(verb):
             continue
