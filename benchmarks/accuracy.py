@@ -90,6 +90,7 @@ SENTENCE_FILES = (
     "sentences_dev32.jsonl",
     "sentences_dev33.jsonl",
     "sentences_dev34.jsonl",
+    "sentences_dev35.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (
