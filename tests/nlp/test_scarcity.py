@@ -332,11 +332,57 @@ def test_no_us_experience_where_none_was_had_there(analyzer, text):
         ("During my observership at Emory I was asked to prepare the teaching slides.", True),
         ("I asked for an observership at Emory but never heard back.", False),
         ("My observership at Emory was cancelled because of my visa.", False),
+        # asked or waited for, or meant to happen, is not had either
+        ("I am on the waiting list for an externship in Seattle.", False),
+        ("My externship application to two hospitals in Ohio is still pending.", False),
+        ("After a month on the waiting list I completed a four-week externship in Seattle.", True),
+        ("I helped six classmates with their observership applications; four got one.", True),
     ],
 )
 def test_experience_had_is_why_me_and_experience_applied_for_is_not(bare, text, verdict):
     # the detectors alone: the learned model must not be what decides
     assert ("why_me" in bare.tag_sentences([text])[0]) is verdict
+
+
+def test_an_experience_one_was_supposed_to_have_is_refused_to_the_model_too(analyzer):
+    from writer.nlp.detectors.structure import rejects_why_me
+
+    sent, ctx = _first_sentence(
+        analyzer, "I was supposed to start a research year in Denver in 2020."
+    )
+    assert rejects_why_me(sent, ctx)
+    sent, ctx = _first_sentence(analyzer, "I started a research year in Denver in 2020.")
+    assert not rejects_why_me(sent, ctx)
+
+
+@pytest.mark.parametrize(
+    "text,verdict",
+    [
+        # evidence named as what was missing
+        ("I finished the online course on regional blocks without any hands-on practice.", False),
+        ("I graduated with a logbook of 300 intubations.", True),
+        # the place where the applicant trained is the subject, and its award is not theirs
+        ("The hospital where I trained in Cairo received an award for infection control.", False),
+        ("I co-authored a case report on awake intubation, published in A&A Practice.", True),
+        (
+            "I was one of six graduates chosen for a research fellowship at the University of Iowa.",
+            True,
+        ),
+    ],
+)
+def test_evidence_that_is_missing_or_someone_elses_is_not_why_me(bare, text, verdict):
+    assert ("why_me" in bare.tag_sentences([text])[0]) is verdict
+
+
+def test_a_relatives_record_read_as_a_verbless_sentence_is_refused(analyzer):
+    # the parser reads "operated" as a modifier of "father", which then heads the sentence
+    from writer.nlp.detectors.structure import rejects_why_me
+
+    text = "My father, a surgeon in Accra for thirty years, operated on thousands of patients."
+    sent, ctx = _first_sentence(analyzer, text)
+    assert sent.span.root.lemma_ == "father"
+    assert rejects_why_me(sent, ctx)
+    assert "why_me" not in analyzer.tag_sentences([text])[0]
 
 
 @pytest.mark.parametrize(

@@ -180,14 +180,31 @@ def _field_is_subject(sent: SentenceFeatures) -> bool:
     )
 
 
+def _subject_words(sent: SentenceFeatures) -> set[int]:
+    """The token indexes of the main clause's subject when it is not the applicant: the
+    sentence is about that subject ("my mentor completed…", "the department where I
+    trained…")."""
+    subj = subject_of(sent.span.root)
+    if subj is None or subj.lower_ in FIRST_PERSON:
+        return set()
+    return {t.i for t in subj.subtree}
+
+
+def _scene_of_subject(verb, about: set[int]) -> bool:
+    """The verb only says where or when the sentence's (other) subject was: "The department
+    where I trained in Pune received a national award" is the department's; "The protocol I
+    drafted was adopted" is the applicant's work (``about``: ``_subject_words``)."""
+    if verb.i not in about:
+        return False
+    clause = verb
+    while clause.dep_ != "relcl" and clause.head.i in about and clause.head is not clause:
+        clause = clause.head  # "the year I finished … with the independence to present …"
+    return clause.dep_ != "relcl" or any(c.lower_ in ("where", "when") for c in clause.children)
+
+
 def _mine_outside_subject(sent: SentenceFeatures) -> bool:
     """A first-person word outside the subject: "my mentor completed…" is about the mentor."""
-    subj = subject_of(sent.span.root)
-    inside = (
-        {t.i for t in subj.subtree}
-        if subj is not None and subj.lower_ not in FIRST_PERSON
-        else set()
-    )
+    inside = _subject_words(sent)
     start = sent.span.start
     return any(w in FIRST_PERSON and start + k not in inside for k, w in enumerate(sent.words))
 
@@ -212,6 +229,22 @@ _EVIDENCE_SUBJECTS = {
 }
 
 
+def _named_as_absent(evidence, absence: frozenset[str]) -> bool:
+    """The evidence is named as what was missing: "without any hands-on component",
+    "without publications" (``absence_preps``: the preposition over it, within its noun
+    phrase)."""
+    node = evidence.root
+    for _ in range(3):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.dep_ == "prep":
+            return node.lower_ in absence
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def _evidence_is_mine(sent: SentenceFeatures, hit, honouring: frozenset[str]) -> bool:
     """The evidence belongs to the applicant: "my poster", a clause whose subject is I/we,
     or a verb by which others singled the applicant out (``honouring``: "awarded me")."""
@@ -229,6 +262,16 @@ def _evidence_is_mine(sent: SentenceFeatures, hit, honouring: frozenset[str]) ->
             if _given_to_me(node, tok, honouring):
                 return True  # "awarded me its gold medal", "nominated me for the award"
             subj = subject_of(node)
+            if (
+                subj is None
+                and node.dep_ == "acl"
+                and node.head.dep_ == "ROOT"
+                and not any(c.dep_ == "agent" for c in node.children)
+            ):
+                # a sentence's verb read as a modifier of its subject, which then heads the
+                # sentence: "My father, a surgeon in Accra for thirty years, operated on
+                # thousands of patients" (the noun did it)
+                subj = node.head
             if subj is not None:
                 if subj.lower_ in FIRST_PERSON_ANY:
                     return True
@@ -281,11 +324,13 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         return []  # "I am a team player": a claim, not evidence
     honouring = ctx.words("structure", "honouring_verbs")
     unrealised = _UnrealisedWords.of(ctx)
+    absence = ctx.words("structure", "absence_preps")
     evidence = [
         sent.span.doc[a:b].text
         for a, b in sent.hits("structure.evidence")
         if _evidence_is_mine(sent, (a, b), honouring)
         and not _unrealised(sent.span.doc[a], unrealised)
+        and not _named_as_absent(sent.span.doc[a:b], absence)
     ]
     if evidence:
         return [f"evidence: {evidence[0]!r}"]
@@ -293,9 +338,10 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         return []
     doc = sent.span.doc
     specific = None  # a number or a name in the sentence: asked when needed
+    about = _subject_words(sent)
     for a, _ in sent.hits("structure.achievement"):
         verb = doc[a]
-        if verb.pos_ != "VERB" or is_negated(verb):
+        if verb.pos_ != "VERB" or is_negated(verb) or _scene_of_subject(verb, about):
             continue
         subj = subject_of(verb)
         if subj is None or subj.lower_ not in ("i", "we"):
@@ -471,12 +517,13 @@ def _not_done(verb) -> bool:
 class _UnrealisedWords:
     """The word sets an experience's being had or not is read with (lexicons/structure.toml:
     ``us_experience_nouns``, ``unrealised_verbs``, ``own_request_verbs``,
-    ``time_frame_preps``)."""
+    ``time_frame_preps``, ``pending_nouns``)."""
 
     experiences: frozenset[str]
     verbs: frozenset[str]
     own_only: frozenset[str]
     frames: frozenset[str]
+    pending: frozenset[str]
 
     @classmethod
     def of(cls, ctx: Context) -> _UnrealisedWords:
@@ -485,6 +532,7 @@ class _UnrealisedWords:
             ctx.words("structure", "unrealised_verbs"),
             ctx.words("structure", "own_request_verbs"),
             ctx.words("structure", "time_frame_preps"),
+            ctx.words("structure", "pending_nouns"),
         )
 
 
@@ -500,12 +548,25 @@ def _unrealised_verb(verb, words: _UnrealisedWords) -> bool:
     return True
 
 
+def _pending(noun, words: _UnrealisedWords) -> bool:
+    """ "application", "request", "waiting list": what the applicant asked or waits for
+    (not "I guided nine IMGs through their observership applications")."""
+    if any(c.dep_ == "poss" and c.lower_ not in ("my", "our") for c in noun.children):
+        return False
+    lemma = noun.lemma_.lower()
+    return lemma in words.pending or any(
+        c.dep_ in ("compound", "amod") and f"{c.lower_} {lemma}" in words.pending
+        for c in noun.children
+    )
+
+
 def _unrealised(evidence, words: _UnrealisedWords) -> bool:
     """An experience applied for, offered or refused, not had: "I applied for an
     observership in Boston", "I was accepted for an externship, but my visa was refused",
-    "I am hoping to secure an externship" (an abstract accepted at a meeting stays evidence;
-    "I moved to Boston to work as a research fellow" is work done; so is what happened
-    "during my observership")."""
+    "I am hoping to secure an externship", "I was supposed to begin a research year",
+    "I am on the waiting list for an externship", "my observership application" (an
+    abstract accepted at a meeting stays evidence; "I moved to Boston to work as a research
+    fellow" is work done; so is what happened "during my observership")."""
     if evidence.lemma_.lower() not in words.experiences:
         return False
     node = evidence
@@ -515,6 +576,8 @@ def _unrealised(evidence, words: _UnrealisedWords) -> bool:
         node = node.head
         if node.dep_ == "prep" and node.lower_ in words.frames:
             return False
+        if node.pos_ in ("NOUN", "PROPN") and _pending(node, words):
+            return True
         if node.pos_ in ("VERB", "AUX"):
             if _unrealised_verb(node, words) or any(
                 c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in node.children
@@ -771,6 +834,8 @@ def rejects_why_me(sent: SentenceFeatures, ctx: Context) -> bool:
         return True
     root = sent.span.root
     subj = subject_of(root)
+    if subj is None and root.pos_ == "NOUN":
+        subj = root  # "My father, a surgeon …, operated on thousands": the verb read as acl
     if subj is None or subj.lemma_.lower() not in ctx.words("structure", "relatives"):
         return False
     subjects = [*subj.children, *root.children]  # "my sister and I": the applicant too
