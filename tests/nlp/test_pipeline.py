@@ -46,3 +46,40 @@ def test_every_token_of_every_text_is_annotated_as_by_the_models_components(anal
             if _annotations(expected) != _annotations(got):
                 differ.append((name, doc.text[:80], _annotations(expected), _annotations(got)))
     assert not differ, differ[:3]
+
+
+def test_special_cases_read_plainly_give_spacys_attributes(analyzer):
+    """writer/nlp/pipeline.py reads the tokenizer's special cases with a plain reader for
+    ORTH and NORM while the model loads: spaCy's attributes for every piece of every
+    special case, spaCy's own reader for anything else, and spaCy's put back after."""
+    import spacy.attrs
+    import spacy.tokenizer
+    import spacy.vocab
+
+    from writer.nlp.pipeline import _plain_intify_attrs
+
+    strings = analyzer.nlp.vocab.strings
+    pieces = [p for pieces in analyzer.nlp.tokenizer.rules.values() for p in pieces]
+    assert len(pieces) > 2000
+    for piece in pieces:
+        for kwargs in ({"_do_deprecated": True}, {"strings_map": strings, "_do_deprecated": True}):
+            assert _plain_intify_attrs(dict(piece), **kwargs) == spacy.attrs.intify_attrs(
+                dict(piece), **kwargs
+            )
+    other = {"ORTH": "x", "LEMMA": "y", "F": "z"}
+    assert _plain_intify_attrs(dict(other), _do_deprecated=True) == spacy.attrs.intify_attrs(
+        dict(other), _do_deprecated=True
+    )
+    assert spacy.tokenizer.intify_attrs is spacy.attrs.intify_attrs
+    assert spacy.vocab.intify_attrs is spacy.attrs.intify_attrs
+
+
+def test_the_tokenizer_loaded_plainly_splits_as_spacys_own(analyzer):
+    from spacy.tokenizer import Tokenizer
+
+    mine = analyzer.nlp.tokenizer
+    theirs = Tokenizer(analyzer.nlp.vocab).from_bytes(mine.to_bytes())  # spaCy's reader
+    for text in _texts():
+        assert [(t.text, t.norm_, t.whitespace_) for t in mine(text)] == [
+            (t.text, t.norm_, t.whitespace_) for t in theirs(text)
+        ]

@@ -119,11 +119,72 @@ def load_model(name: str):
     _register_deferred_tokenizer(spacy)
     overrides = {"nlp": {"tokenizer": {"@tokenizers": _DEFERRED_TOKENIZER}}}
     seeded = _seed_once()
-    nlp = spacy.load(name, exclude=EXCLUDE, config=overrides)
+    with plain_special_cases():
+        nlp = spacy.load(name, exclude=EXCLUDE, config=overrides)
     _store_compiled_regexes(nlp.tokenizer, seeded)
     use_compiled_attribute_ruler(nlp)
     use_memoized_lemmatizer(nlp)
     return nlp
+
+
+# -- the tokenizer's special cases, read without spaCy's general attribute parser ---------
+#
+# Loading the model's tokenizer adds its 1,347 special cases ("don't", "Dr.", ":)") one
+# by one, and each of their 2,700 pieces goes twice through ``spacy.attrs.intify_attrs``:
+# once to check it, once to build its token. That function is written for any token
+# attribute, including a dozen deprecated spellings and 45 morphological features it
+# looks up three ways each, so it took 70-180 ms of every start for pieces that only
+# ever carry ORTH and NORM. ``plain_special_cases`` answers those pieces directly
+# while the model loads and hands anything else to spaCy's own function: the same
+# attributes, the same tokenizer (checked on every special case and every text in
+# ``tests/data``), 30-70 ms.
+
+
+def _plain_intify_attrs(stringy_attrs, strings_map=None, _do_deprecated=False):
+    """``spacy.attrs.intify_attrs`` for attributes that are only ORTH and NORM."""
+    import spacy.attrs
+
+    keys = _PLAIN_KEYS or _plain_keys()
+    out = {}
+    for attr, value in stringy_attrs.items():
+        key = keys.get(attr)
+        if key is None:
+            return spacy.attrs.intify_attrs(stringy_attrs, strings_map, _do_deprecated)
+        if strings_map is not None and isinstance(value, str):
+            value = strings_map.add(value) if hasattr(strings_map, "add") else strings_map[value]
+        out[key] = value
+    return out
+
+
+_PLAIN_KEYS: dict = {}
+
+
+def _plain_keys() -> dict:
+    from spacy.attrs import NORM, ORTH
+
+    _PLAIN_KEYS.update({"ORTH": ORTH, "NORM": NORM, ORTH: ORTH, NORM: NORM})
+    return _PLAIN_KEYS
+
+
+@contextmanager
+def plain_special_cases() -> Iterator[None]:
+    """While it runs, spaCy's tokenizer and vocabulary read special cases with
+    ``_plain_intify_attrs``; spaCy's own function is put back after."""
+    import spacy.tokenizer
+    import spacy.vocab
+
+    modules = (spacy.tokenizer, spacy.vocab)
+    saved = [module.__dict__.get("intify_attrs") for module in modules]
+    if any(original is None for original in saved):
+        yield  # another spaCy: leave it as it is
+        return
+    for module in modules:
+        module.intify_attrs = _plain_intify_attrs
+    try:
+        yield
+    finally:
+        for module, original in zip(modules, saved, strict=True):
+            module.intify_attrs = original
 
 
 # -- the tokenizer's regular expressions, compiled once -------------------------------------
