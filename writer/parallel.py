@@ -54,6 +54,9 @@ def check_files(paths: list[str | Path], jobs: int | None = 1, **options: Any) -
         return api.check_files(paths, **options)
 
     slices = split_balanced(paths, workers, options.get("contents"))
+    from writer.nlp.pipeline import one_blas_thread_per_process
+
+    one_blas_thread_per_process()
     if _forks() and api.needs_analysis(paths, **options):
         # loaded here, shared by every forked worker (writer.api keeps it per process)
         api.get_analyzer(tuple(options.get("lexicon_dirs") or ()))
