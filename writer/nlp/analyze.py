@@ -77,7 +77,7 @@ class Analyzer:
             self.sentence_model = replace(self.sentence_model, floor=0.0, floors={})
         self.model = f"{self.nlp.meta.get('stmt_model', self.nlp.meta.get('name'))}-{self.nlp.meta.get('version', '0')}"
 
-    def analyze(self, documents: list[Document], batch_size: int = 16) -> list[Analysis]:
+    def analyze(self, documents: list[Document], batch_size: int = 64) -> list[Analysis]:
         """Each Document parsed paragraph by paragraph (``ParagraphParser``), one batch of
         ``batch_size`` paragraphs at a time, then tagged."""
         texts = (d.prose for d in documents)

@@ -65,7 +65,7 @@ class ParagraphParser:
         while len(self._cache) > size:
             self._cache.popitem(last=False)
 
-    def pipe(self, texts: Iterable[str], batch_size: int = 16) -> Iterator:
+    def pipe(self, texts: Iterable[str], batch_size: int = 64) -> Iterator:
         if self.size:
             yield from self._pipe_cached(texts, batch_size)
             return
