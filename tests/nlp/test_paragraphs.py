@@ -118,3 +118,32 @@ def test_a_text_longer_than_the_cache_is_still_whole(analyzer):
     text = "\n\n".join(f"Sentence number {i}." for i in range(5))
     (doc,) = ParagraphParser(analyzer.nlp, cache=2).pipe([text])
     assert doc.text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser cut each of these before the lowercase word
+        '"Is she breathing?" the nurse asked, and I looked at the capnograph.',
+        "'Suction!' the attending called, and I handed it over.",
+        "My Step 2 CK score was 219, and I am preparing for Step 3 so I can show it.",
+        "The saturation fell to 84 percent, so the resident and I repositioned the tube.",
+    ],
+)
+def test_a_lowercase_word_on_the_same_line_does_not_start_a_sentence(analyzer, text):
+    from writer import api
+
+    assert [s.text for s in api.check(text).sentences] == [text]
+
+
+@pytest.mark.parametrize(
+    "text,sentences",
+    [
+        ("I passed in 2021. then I began an observership.", 2),  # after a full stop
+        ("Research:\n\nthree posters at regional meetings", 2),  # a new paragraph
+    ],
+)
+def test_a_lowercase_word_may_still_start_a_sentence_after_its_end(analyzer, text, sentences):
+    from writer import api
+
+    assert len(api.check(text).sentences) == sentences

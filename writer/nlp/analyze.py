@@ -29,6 +29,8 @@ class Analysis:
 
 
 _BREAK_COMPONENT = "stmt_paragraph_breaks"
+#: Tokens after which a lowercase word may still start a sentence.
+_SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "...", "\u2026"})
 
 
 def _register_component() -> None:
@@ -39,10 +41,27 @@ def _register_component() -> None:
 
     @Language.component(_BREAK_COMPONENT)
     def paragraph_breaks(doc):
-        """A blank line always ends a sentence: sentences never cross paragraphs."""
-        for tok in doc[:-1]:
-            if tok.is_space and tok.text.count("\n") >= 2:
-                doc[tok.i + 1].is_sent_start = True
+        """Sentence boundaries the parser must respect. A blank line always ends a
+        sentence: sentences never cross paragraphs. A lowercase word never starts one
+        unless the token before it ends a sentence or is whitespace ("... so the nurse |
+        and I gave naloxone", "... preparing for Step 3 | so I can show", '"Are we ready?"
+        | the attending asked' were cut there by the parser). Read and written as arrays:
+        0.6 µs a word, where setting each Token's ``is_sent_start`` took 14-20."""
+        import numpy
+        from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, ORTH, SENT_START
+
+        if len(doc) < 2:
+            return doc
+        ends = [doc.vocab.strings.add(e) for e in _SENTENCE_ENDS]
+        cols = doc.to_array([IS_LOWER, IS_ALPHA, IS_SPACE, ORTH, SENT_START])
+        starts = cols[:, 4].astype(numpy.int64)  # 1 a start, -1 not one, 0 the parser's call
+        for i in numpy.nonzero(cols[:-1, 2])[0].tolist():
+            if doc[i].text.count("\n") >= 2:
+                starts[i + 1] = 1
+        lowercase = (cols[1:, 0] == 1) & (cols[1:, 1] == 1)
+        open_before = (cols[:-1, 2] == 0) & ~numpy.isin(cols[:-1, 3], ends)
+        starts[numpy.nonzero(lowercase & open_before)[0] + 1] = -1
+        doc.from_array([SENT_START], starts.astype(numpy.uint64).reshape(-1, 1))
         return doc
 
 
