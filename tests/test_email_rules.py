@@ -279,6 +279,10 @@ INTEREST_CASES = [
         None,
     ),
     (interest("EXTRA", "Please, I have no other option; this is my last chance."), "begging"),
+    # the pleading register of South Asian English
+    (interest("EXTRA", "With folded hands I request you, do not refuse me."), "begging"),
+    (interest("EXTRA", "Kindly give me just one opportunity to prove myself."), "begging"),
+    (interest("EXTRA", "Kindly find my CV attached for your perusal."), None),
     (
         interest(
             "EXTRA",
@@ -535,7 +539,12 @@ def test_labeled_emails_are_well_formed_and_cover_every_rule() -> None:
     assert len(good) >= 12 and len(flawed) >= 24
     covered: set[str] = set()
     for path, expected in labels:
-        rules = set(INTEREST_RULES if expected["kind"] == "interest-email" else LETTER_RULES)
+        kind = expected["kind"]
+        if kind in ("interest-email", "letter-request"):
+            rules = set(INTEREST_RULES if kind == "interest-email" else LETTER_RULES)
+        else:  # the blind9 kinds: labeled against every rule of their kind
+            rules = {r.id for r in rules_for_kind(kind)}
+            assert set(expected["must"]) | set(expected["must_not"]) == rules, path.name
         assert set(expected) == {"kind", "must", "must_not", "note"}, path.name
         assert len(expected["must"]) <= 1 and expected["note"], path.name
         assert set(expected["must"]) | set(expected["must_not"]) <= rules, path.name
@@ -544,7 +553,7 @@ def test_labeled_emails_are_well_formed_and_cover_every_rule() -> None:
         headers, _, body = text.partition("\n\n")
         assert headers.startswith("To: ") and body.strip(), path.name
         covered |= set(expected["must"])
-    assert covered == set(INTEREST_RULES + LETTER_RULES)
+    assert covered >= set(INTEREST_RULES + LETTER_RULES)
 
 
 def test_placeholder_finder_agrees_with_the_labels() -> None:

@@ -237,7 +237,11 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
         lowered, sets.get("detect_thanks_interview", frozenset())
     ):
         return "thank-you"
-    if together("detect_observership", "detect_ask"):
+    observership = sets.get("detect_observership", frozenset())
+    if together("detect_observership", "detect_ask") or (
+        _has_phrase(subject, sets.get("detect_observership_subject", frozenset()))
+        and _has_phrase(lowered, observership)
+    ):
         return "observership-request"
     if together("detect_program", "detect_interest"):
         return "interest-email"
