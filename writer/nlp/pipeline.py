@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import gc
 import importlib.util
+import os
 import sys
 import warnings
 from collections.abc import Iterator
@@ -161,8 +162,6 @@ def one_blas_thread_per_process() -> None:
     """Before worker processes are started: each uses one BLAS thread, as many processes
     as cores, not two threads each (only when numpy is not yet loaded, which reads it, and
     the user set nothing)."""
-    import os
-
     if "numpy" not in sys.modules:
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
@@ -184,7 +183,7 @@ def _plain_intify_attrs(stringy_attrs, strings_map=None, _do_deprecated=False):
     """``spacy.attrs.intify_attrs`` for attributes that are only ORTH and NORM."""
     import spacy.attrs
 
-    keys = _PLAIN_KEYS or _plain_keys()
+    keys = _plain_keys()
     out = {}
     for attr, value in stringy_attrs.items():
         key = keys.get(attr)
@@ -196,14 +195,12 @@ def _plain_intify_attrs(stringy_attrs, strings_map=None, _do_deprecated=False):
     return out
 
 
-_PLAIN_KEYS: dict = {}
-
-
+@lru_cache(maxsize=1)
 def _plain_keys() -> dict:
+    """ORTH and NORM, by name or by id, to their ids."""
     from spacy.attrs import NORM, ORTH
 
-    _PLAIN_KEYS.update({"ORTH": ORTH, "NORM": NORM, ORTH: ORTH, NORM: NORM})
-    return _PLAIN_KEYS
+    return {"ORTH": ORTH, "NORM": NORM, ORTH: ORTH, NORM: NORM}
 
 
 @contextmanager
