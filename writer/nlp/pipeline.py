@@ -181,14 +181,14 @@ def one_blas_thread_per_process() -> None:
 
 def _plain_intify_attrs(stringy_attrs, strings_map=None, _do_deprecated=False):
     """``spacy.attrs.intify_attrs`` for attributes that are only ORTH and NORM."""
-    import spacy.attrs
-
     keys = _plain_keys()
     out = {}
     for attr, value in stringy_attrs.items():
         key = keys.get(attr)
-        if key is None:
-            return spacy.attrs.intify_attrs(stringy_attrs, strings_map, _do_deprecated)
+        if key is None:  # anything else: spaCy's own reader
+            from spacy.attrs import intify_attrs
+
+            return intify_attrs(stringy_attrs, strings_map, _do_deprecated)
         if strings_map is not None and isinstance(value, str):
             value = strings_map.add(value) if hasattr(strings_map, "add") else strings_map[value]
         out[key] = value
