@@ -108,3 +108,30 @@ def test_sentences_never_cross_paragraphs(analyzer):
     ]
     for s in analysis.sentences:
         assert text[s.start : s.end] == s.text
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        # the result said to show something else rather than the applicant
+        (
+            "I prepared for Step 1 while working night shifts, and the 212 I received "
+            "reflects that schedule more than what I know.",
+            True,
+        ),
+        ("My Step 1 score says more about the war than about my knowledge.", True),
+        # ... and the same shape with the applicant's own doing on both sides
+        ("My Step 2 CK score reflects my effort more than my Step 1 did.", False),
+        ("My Step 2 CK score shows my growth better than any words could.", False),
+        (
+            "I took Step 3 so that programs see a score that reflects my current knowledge.",
+            False,
+        ),
+        # a circumstance the result is put on, or a denial that it shows the applicant
+        ("The Step 1 score reflects my thyroid, not my ability.", True),
+        ("Standardized tests have never reflected my true ability, and Step 1 showed it.", True),
+    ],
+)
+def test_blame_reads_what_a_result_is_said_to_reflect(bare, text, blame):
+    (tags,) = bare.tag_sentences([text])
+    assert ("blame" in tags) is blame

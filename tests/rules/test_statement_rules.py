@@ -111,3 +111,14 @@ def test_missing_img_perspective_only_for_an_img():
     assert "missing-img-perspective" not in rules_of(
         check(text, profile=parse_profile("[applicant]\nimg = false\n"))
     )
+
+
+def test_a_blame_finding_quotes_each_phrase_once():
+    """Nested lexicon hits ("than my knowledge" inside "more than my knowledge") are one
+    piece of evidence: the message quotes the longer phrase, not both."""
+    result = check(
+        "My score of 209 on Step 1 reflects the chaos of that year more than my knowledge.\n"
+    )
+    (blame,) = rules_of(result)["blame"]
+    assert "'more than my knowledge'" in blame.message
+    assert "'than my knowledge'" not in blame.message

@@ -157,14 +157,61 @@ def _consequence_blame(sent: SentenceFeatures) -> list[str]:
     return []
 
 
-def _cause_is_self(sent: SentenceFeatures, hit) -> bool:
-    """ "due to my poor strategy" is ownership; "due to the war" is not."""
+_FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
+
+
+def _contrast_with_self(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """ "the 212 reflects that schedule more than what I know", "my score says more about
+    the war than about my knowledge": the result is said to show something else rather
+    than the applicant. Not when the other side is the applicant's own too ("reflects my
+    effort more than my Step 1 did") or when the applicant is the one who shows it."""
+    verbs = ctx.words("blame", "contrast_verbs")
+    doc = sent.span.doc
+    found = []
+    for than in sent.span:
+        if than.lower_ != "than":
+            continue
+        verb, steps = than.head, 0
+        while verb.lemma_.lower() not in verbs and verb.head is not verb and steps < 3:
+            verb, steps = verb.head, steps + 1
+        if verb.lemma_.lower() not in verbs or verb.i > than.i:
+            continue
+        subj = subject_of(verb)
+        if subj is None or is_first_person(subj) or subj.lower_ in _NEGATIVE_SUBJECTS:
+            continue
+        self_side = {t.i for t in than.subtree}
+        if not any(doc[i].lower_ in _FIRST_PERSON for i in self_side if i > than.i):
+            continue
+        shown = [
+            t
+            for c in verb.children
+            if c.dep_ in ("dobj", "attr")
+            for t in c.subtree
+            if t.i not in self_side and t.i != than.i and t.lower_ not in ("more", "rather")
+        ]
+        if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in shown):
+            continue
+        if any(t.lower_ in _FIRST_PERSON for t in shown):
+            continue
+        found.append(doc[verb.i : max(self_side) + 1].text)
+    return found
+
+
+def _cause_is_self(sent: SentenceFeatures, hit, merit: frozenset[str] = frozenset()) -> bool:
+    """ "due to my poor strategy" is ownership; "due to the war" is not. A result that
+    "reflects my effort" or "my current knowledge" (``merit``) is put on the applicant;
+    one that "reflects my thyroid" or "never reflected my true ability" is not."""
     doc = sent.span.doc
     end = hit[1]
     window = doc[end : min(end + 4, sent.span.end)]
     words = {t.lower_ for t in window} | {t.lemma_.lower() for t in window}
     if words & _SELF_FAULT and any(t.lower_ in ("my", "own") for t in window):
         return True
+    last = doc[end - 1]
+    if last.lower_ == "my" and not is_negated(last.head.head if last.dep_ == "poss" else last):
+        owned = last.head if last.dep_ == "poss" else None
+        if owned is not None and owned.lemma_.lower() in merit:
+            return True
     if doc[hit[1] - 1].lower_ == "why":
         return False  # "…, which is why I failed": the cause is the clause before
     return bool(window) and window[0].lower_ in ("me", "myself", "i")
@@ -347,19 +394,36 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if critique and (setback or _about_exam_system(sent)):
         evidence += [f"criticises the exam or system: {t!r}" for t in critique]
     if setback:
+        merit = ctx.words("blame", "own_merit")
         shifted = [
-            sent.span.doc[a:b].text
+            (a, b)
             for a, b in sent.hits("blame.external_cause") + sent.hits("blame.beyond_control")
-            if not _cause_is_self(sent, (a, b)) and not _negative_subject_near(sent, (a, b))
+            if not _cause_is_self(sent, (a, b), merit) and not _negative_subject_near(sent, (a, b))
         ]
+        shifted = [sent.span.doc[a:b].text for a, b in _outermost(shifted)]
         evidence += [f"shifts the cause: {t!r}" for t in shifted]
     evidence += [f"pins the setback on {t}" for t in _agent_blame(sent, ctx, setback)]
     evidence += _clause_blame(sent, ctx, setback)
     evidence += _consequence_blame(sent)
+    if setback:
+        evidence += [
+            f"puts the result on something else: {t!r}" for t in _contrast_with_self(sent, ctx)
+        ]
     if ownership and not self_pity:
         # "Although my father was ill, I should have postponed" is ownership.
         return []
     return evidence
+
+
+def _outermost(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each phrase once: a hit inside a longer one ("than my knowledge" in "more than my
+    knowledge") is the same evidence, quoted once."""
+    unique = sorted(set(hits))
+    return [
+        (a, b)
+        for a, b in unique
+        if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in unique)
+    ]
 
 
 def _negative_subject_near(sent: SentenceFeatures, hit) -> bool:
