@@ -132,6 +132,32 @@ def test_labeled_emails_are_detected_as_their_kind(expected: Path) -> None:
     assert detect_kind(draft.read_text(encoding="utf-8")) == kind
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a letter someone else agreed to write is news, not a request or a reminder
+        "Dr. Desai has kindly agreed to write one of my letters of recommendation.",
+        # "comfortable" with a skill is not "would you be comfortable writing"
+        "Before the observership I became comfortable with vascular access in small children.",
+    ],
+)
+def test_an_interest_email_stays_one(sentence: str) -> None:
+    text = interest("EXTRA", sentence)
+    assert detect_kind(text) == "interest-email"
+    observed = interest("Subject: Bayshore", "Subject: Interest in Bayshore - observership in")
+    assert detect_kind(observed.replace("EXTRA", sentence)) == "interest-email"
+
+
+def test_a_letter_request_and_a_reminder_are_still_recognised() -> None:
+    ask = "Dear Dr. Brooks,\n\nWould you feel comfortable writing a strong letter for me?\n"
+    assert detect_kind(ask) == "letter-request"
+    remind = (
+        "Dear Dr. Brooks,\n\nThis is about the letter of recommendation you very kindly "
+        "agreed to write for me in June.\n"
+    )
+    assert detect_kind(remind) == "reminder"
+
+
 def test_statements_stay_statements() -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted(STATEMENTS.glob("*.txt"))]
     assert texts
@@ -317,6 +343,34 @@ INTEREST_CASES = [
             "I believe your prestigious program would be a perfect fit for me.",
         ),
         "no-connection",
+    ),
+    # an observership or papers elsewhere are the applicant's record, not a connection
+    (
+        interest(
+            "Dr. Kim and I published a case report on malignant hyperthermia last year, and I "
+            "would be glad to keep working with your department.",
+            "I spent three months observing in an academic anesthesiology department in Ohio "
+            "and co-authored two papers on sepsis resuscitation.",
+        ),
+        "no-connection",
+    ),
+    # ... and tied to the program by its faculty, its name or shared work, they are one
+    (
+        interest(
+            "Dr. Kim and I published a case report on malignant hyperthermia last year, and I "
+            "would be glad to keep working with your department.",
+            "During my observership in April I spent most days in the pediatric rooms with "
+            "Dr. Anita Desai.",
+        ),
+        None,
+    ),
+    (
+        interest(
+            "Dr. Kim and I published a case report on malignant hyperthermia last year, and I "
+            "would be glad to keep working with your department.",
+            "Since January we presented our abstract on recovery-room nausea at the state meeting.",
+        ),
+        None,
     ),
     (
         interest(

@@ -213,9 +213,11 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
     lowered = body.lower()
     clauses = _clauses(lowered)
 
-    def together(a: str, b: str) -> bool:
+    def together(a: str, b: str, unless: str = "") -> bool:
         return any(
-            _has_phrase(c, sets.get(a, frozenset())) and _has_phrase(c, sets.get(b, frozenset()))
+            _has_phrase(c, sets.get(a, frozenset()))
+            and _has_phrase(c, sets.get(b, frozenset()))
+            and not (unless and _has_phrase(c, sets.get(unless, frozenset())))
             for c in clauses
         )
 
@@ -229,7 +231,7 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
         lowered, sets.get("detect_feedback", frozenset())
     ):
         return "feedback-request"
-    if together("detect_letter", "detect_ask") or (
+    if together("detect_letter", "detect_ask", unless="detect_arranged") or (
         _has_phrase(subject, letter) and _has_phrase(lowered, letter)
     ):
         return "letter-request"
@@ -238,12 +240,16 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
     ):
         return "thank-you"
     observership = sets.get("detect_observership", frozenset())
+    interest = together("detect_program", "detect_interest")
     if together("detect_observership", "detect_ask") or (
-        _has_phrase(subject, sets.get("detect_observership_subject", frozenset()))
+        # "Interest in Baystate Anesthesiology - observership in obstetric anesthesia", from
+        # someone who applied there, tells of a past observership: an interest email
+        not interest
+        and _has_phrase(subject, sets.get("detect_observership_subject", frozenset()))
         and _has_phrase(lowered, observership)
     ):
         return "observership-request"
-    if together("detect_program", "detect_interest"):
+    if interest:
         return "interest-email"
     return None
 

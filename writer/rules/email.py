@@ -346,7 +346,9 @@ def no_program_name(r: Rule, ctx: RuleContext) -> list[Finding]:
 )
 def no_connection(r: Rule, ctx: RuleContext) -> list[Finding]:
     body = body_sentences(ctx)
-    if _with(body, "email.connection_observed") or _with(body, "email.connection_research"):
+    if any(_tied_to_program(s) for s in _with(body, "email.connection_observed")):
+        return []
+    if any(_tied_to_program(s) for s in _with(body, "email.connection_research")):
         return []
     if _with(body, "email.strength", "email.program_reference"):
         return []
@@ -358,6 +360,21 @@ def no_connection(r: Rule, ctx: RuleContext) -> list[Finding]:
             "without one, the guide says not to send it",
         )
     ]
+
+
+_TIES = (
+    "email.program_reference",
+    "email.program_name",
+    "email.faculty_named",
+    "email.shared_with_program",
+)
+
+
+def _tied_to_program(sentence) -> bool:
+    """An observership or a study said to be theirs: "in your department", "at Lakeview
+    Community Hospital", "with Dr. Lee", "our abstract". "Three months observing in a
+    department in Ohio" is a record, not a connection to the program written to."""
+    return any(k in sentence.cues for k in _TIES)
 
 
 @rule(
