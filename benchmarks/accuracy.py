@@ -91,6 +91,7 @@ SENTENCE_FILES = (
     "sentences_dev33.jsonl",
     "sentences_dev34.jsonl",
     "sentences_dev35.jsonl",
+    "sentences_dev36.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (
@@ -149,11 +150,14 @@ def near_test(rows: list[dict], threshold: float = NEAR_TEST) -> list[bool]:
 
 #: Where a row of a whole-statement set sits: its note ends "(statement N, sentence M)".
 _POSITION = re.compile(r"\(statement (\d+), sentence (\d+)\)")
+#: ... and a note that starts with this says a paragraph ends after the row.
+_PARAGRAPH_END = "end of paragraph"
 
 
 def in_context_tags(rows: list[dict], analyzer) -> list[set[str]]:
     """Each row's tags read as `stmt check` reads a draft: rows whose note places them in
-    a whole statement are joined, in order, into that statement's text, and each gets the
+    a whole statement are joined, in order, into that statement's text (a paragraph ends
+    after a row whose note starts "end of paragraph", as dev36's do), and each gets the
     tags of the sentences found over its characters; other rows are read alone."""
     from writer.documents.reader import make_document
 
@@ -168,7 +172,8 @@ def in_context_tags(rows: list[dict], analyzer) -> list[set[str]]:
         text, spans = "", []
         for _, i in sorted(members):
             spans.append((i, len(text), len(text) + len(rows[i]["text"])))
-            text += rows[i]["text"] + " "
+            ends = rows[i].get("note", "").startswith(_PARAGRAPH_END)
+            text += rows[i]["text"] + ("\n\n" if ends else " ")
         (analysis,) = analyzer.analyze([make_document(text.rstrip() + "\n")])
         for i, start, end in spans:
             predicted[i] = {
