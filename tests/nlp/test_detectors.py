@@ -135,3 +135,21 @@ def test_sentences_never_cross_paragraphs(analyzer):
 def test_blame_reads_what_a_result_is_said_to_reflect(bare, text, blame):
     (tags,) = bare.tag_sentences([text])
     assert ("blame" in tags) is blame
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        # a number after "result of" is the score, not the cause
+        ("My Step 2 CK result of 219 is lower than it should be.", False),
+        ("My Step 1 score was the result of the pandemic, not my effort.", True),
+        # a document said not to show something, with no setback besides it
+        ("My training in Peru gave me habits that no transcript can show.", False),
+        ("No transcript shows why my Step 1 score fell.", True),
+        # ... while an exam said not to show something is criticised itself
+        ("The exam does not show how good a doctor is at the bedside.", True),
+    ],
+)
+def test_blame_needs_a_setback_and_a_cause(bare, text, blame):
+    (tags,) = bare.tag_sentences([text])
+    assert ("blame" in tags) is blame

@@ -248,7 +248,7 @@ def _agent_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[st
                     found.append(f"{subj.text!r} {tok.text} …")
         elif lemma in helping and subj is not None and _external(subj, agents):
             if negated or _is_negative_subject(subj):
-                if setback or _object_is_me(tok):
+                if (setback and _setback_besides(sent, ctx, subj)) or _object_is_me(tok):
                     found.append(f"{subj.text!r} did not {lemma} …")
         elif (
             lemma in helping
@@ -272,6 +272,25 @@ def _agent_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[st
             ):
                 found.append(f"given … by {agent.text if agent is not None else 'others'}")
     return found
+
+
+def _setback_besides(sent: SentenceFeatures, ctx: Context, agent) -> bool:
+    """A setback in view other than the agent itself: "habits that no transcript can show"
+    has none ("transcript" is the one said not to show), "no transcript shows why my
+    Step 1 score fell" has one. An exam said not to show something is one itself ("The
+    exam does not show how good a doctor is": ``exam_agents``)."""
+    if "exam" in sent.tags:
+        return True
+    prev = ctx.previous(sent)
+    if prev is not None and "exam" in prev.tags:
+        return True
+    setback = ctx.words("blame", "setback_words")
+    exams = ctx.words("blame", "exam_agents")
+    return any(
+        (t.i != agent.i or t.lemma_.lower() in exams)
+        and (t.lower_ in setback or t.lemma_.lower() in setback)
+        for t in sent.span
+    )
 
 
 def _object_is_me(tok) -> bool:
@@ -398,7 +417,9 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
         shifted = [
             (a, b)
             for a, b in sent.hits("blame.external_cause") + sent.hits("blame.beyond_control")
-            if not _cause_is_self(sent, (a, b), merit) and not _negative_subject_near(sent, (a, b))
+            if not _cause_is_self(sent, (a, b), merit)
+            and not _negative_subject_near(sent, (a, b))
+            and not _is_a_score(sent, (a, b))
         ]
         shifted = [sent.span.doc[a:b].text for a, b in _outermost(shifted)]
         evidence += [f"shifts the cause: {t!r}" for t in shifted]
@@ -413,6 +434,18 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
         # "Although my father was ill, I should have postponed" is ownership.
         return []
     return evidence
+
+
+def _is_a_score(sent: SentenceFeatures, hit) -> bool:
+    """ "My Step 2 CK result of 219": "result of" before a number gives the score, not a
+    cause ("the result of the pandemic")."""
+    doc = sent.span.doc
+    after = doc[hit[1]] if hit[1] < sent.span.end else None
+    return (
+        after is not None
+        and after.text[:1].isdigit()
+        and doc[hit[0] : hit[1]].root.lemma_.lower() in ("result", "score")
+    )
 
 
 def _outermost(hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
