@@ -6,7 +6,9 @@ better, never lower them to make a change pass. The one exception is a retrain o
 the learned model on a new tuning set, whose thresholds leave-one-set-out chose: a
 sentence or two may move either way on 456 sentences, and the commit and the README
 say which (session 9, with dev35: future_goals 0.955 -> 0.939, one sentence, its
-floor 0.95 -> 0.93; img_perspective 0.906 -> 0.921, its floor 0.90 -> 0.91).
+floor 0.95 -> 0.93; img_perspective 0.906 -> 0.921, its floor 0.90 -> 0.91; session
+10, with dev36: img_perspective 0.921 -> 0.954, its floor 0.91 -> 0.93; anecdote
+0.937 -> 0.928, one sentence, its floor unchanged at 0.91).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ HELD_OUT_F1_FLOORS = {
     "anecdote": 0.91,
     "why_specialty": 0.90,
     "why_me": 0.82,
-    "img_perspective": 0.91,
+    "img_perspective": 0.93,
     "why_now": 0.93,
     "future_goals": 0.93,
 }
