@@ -12,7 +12,13 @@ is ownership.
 from __future__ import annotations
 
 from writer.nlp.detectors.context import Context
-from writer.nlp.features import SentenceFeatures, is_first_person, is_negated, subject_of
+from writer.nlp.features import (
+    FIRST_PERSON,
+    SentenceFeatures,
+    is_first_person,
+    is_negated,
+    subject_of,
+)
 
 _SELF_FAULT = {
     "lack",
@@ -41,11 +47,25 @@ _NEGATIVE_SUBJECTS = {"nobody", "none", "noone"}
 _OBJECT_DEPS = {"dobj", "dative", "xcomp", "ccomp", "attr", "prep", "prt", "oprd", "acomp"}
 
 
-def _setback_in_view(sent: SentenceFeatures, ctx: Context) -> bool:
+def _setback_in_view(sent: SentenceFeatures, ctx: Context, agent=None) -> bool:
+    """An exam or a setback word here, or an exam sentence just before. With ``agent``,
+    a setback other than the agent itself: "habits that no transcript can show" has none
+    ("transcript" is the one said not to show), "no transcript shows why my Step 1 score
+    fell" has one; an exam said not to show something is one itself ("The exam does not
+    show how good a doctor is": ``exam_agents``)."""
     if "exam" in sent.tags:
         return True
     setback = ctx.words("blame", "setback_words")
-    if not (setback.isdisjoint(sent.words) and setback.isdisjoint(sent.lemmas)):
+    if agent is None:
+        found = not (setback.isdisjoint(sent.words) and setback.isdisjoint(sent.lemmas))
+    else:
+        exams = ctx.words("blame", "exam_agents")
+        found = any(
+            (t.i != agent.i or t.lemma_.lower() in exams)
+            and (t.lower_ in setback or t.lemma_.lower() in setback)
+            for t in sent.span
+        )
+    if found:
         return True
     prev = ctx.previous(sent)
     return prev is not None and "exam" in prev.tags
@@ -157,9 +177,6 @@ def _consequence_blame(sent: SentenceFeatures) -> list[str]:
     return []
 
 
-_FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
-
-
 def _contrast_with_self(sent: SentenceFeatures, ctx: Context) -> list[str]:
     """ "the 212 reflects that schedule more than what I know", "my score says more about
     the war than about my knowledge": the result is said to show something else rather
@@ -180,7 +197,7 @@ def _contrast_with_self(sent: SentenceFeatures, ctx: Context) -> list[str]:
         if subj is None or is_first_person(subj) or subj.lower_ in _NEGATIVE_SUBJECTS:
             continue
         self_side = {t.i for t in than.subtree}
-        if not any(doc[i].lower_ in _FIRST_PERSON for i in self_side if i > than.i):
+        if not any(doc[i].lower_ in FIRST_PERSON for i in self_side if i > than.i):
             continue
         shown = [
             t
@@ -191,7 +208,7 @@ def _contrast_with_self(sent: SentenceFeatures, ctx: Context) -> list[str]:
         ]
         if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in shown):
             continue
-        if any(t.lower_ in _FIRST_PERSON for t in shown):
+        if any(t.lower_ in FIRST_PERSON for t in shown):
             continue
         found.append(doc[verb.i : max(self_side) + 1].text)
     return found
@@ -208,9 +225,9 @@ def _cause_is_self(sent: SentenceFeatures, hit, merit: frozenset[str] = frozense
     if words & _SELF_FAULT and any(t.lower_ in ("my", "own") for t in window):
         return True
     last = doc[end - 1]
-    if last.lower_ == "my" and not is_negated(last.head.head if last.dep_ == "poss" else last):
-        owned = last.head if last.dep_ == "poss" else None
-        if owned is not None and owned.lemma_.lower() in merit:
+    if last.lower_ == "my" and last.dep_ == "poss":
+        owned = last.head
+        if owned.lemma_.lower() in merit and not is_negated(owned.head):
             return True
     if doc[hit[1] - 1].lower_ == "why":
         return False  # "…, which is why I failed": the cause is the clause before
@@ -248,7 +265,7 @@ def _agent_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[st
                     found.append(f"{subj.text!r} {tok.text} …")
         elif lemma in helping and subj is not None and _external(subj, agents):
             if negated or _is_negative_subject(subj):
-                if (setback and _setback_besides(sent, ctx, subj)) or _object_is_me(tok):
+                if _setback_in_view(sent, ctx, agent=subj) or _object_is_me(tok):
                     found.append(f"{subj.text!r} did not {lemma} …")
         elif (
             lemma in helping
@@ -272,25 +289,6 @@ def _agent_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[st
             ):
                 found.append(f"given … by {agent.text if agent is not None else 'others'}")
     return found
-
-
-def _setback_besides(sent: SentenceFeatures, ctx: Context, agent) -> bool:
-    """A setback in view other than the agent itself: "habits that no transcript can show"
-    has none ("transcript" is the one said not to show), "no transcript shows why my
-    Step 1 score fell" has one. An exam said not to show something is one itself ("The
-    exam does not show how good a doctor is": ``exam_agents``)."""
-    if "exam" in sent.tags:
-        return True
-    prev = ctx.previous(sent)
-    if prev is not None and "exam" in prev.tags:
-        return True
-    setback = ctx.words("blame", "setback_words")
-    exams = ctx.words("blame", "exam_agents")
-    return any(
-        (t.i != agent.i or t.lemma_.lower() in exams)
-        and (t.lower_ in setback or t.lemma_.lower() in setback)
-        for t in sent.span
-    )
 
 
 def _object_is_me(tok) -> bool:
