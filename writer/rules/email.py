@@ -346,9 +346,8 @@ def no_program_name(r: Rule, ctx: RuleContext) -> list[Finding]:
 )
 def no_connection(r: Rule, ctx: RuleContext) -> list[Finding]:
     body = body_sentences(ctx)
-    if any(_tied_to_program(s) for s in _with(body, "email.connection_observed")):
-        return []
-    if any(_tied_to_program(s) for s in _with(body, "email.connection_research")):
+    told = _with(body, "email.connection_observed") + _with(body, "email.connection_research")
+    if any(_tied_to_program(s) for s in told):
         return []
     if _with(body, "email.strength", "email.program_reference"):
         return []
