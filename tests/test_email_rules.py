@@ -148,6 +148,20 @@ def test_an_interest_email_stays_one(sentence: str) -> None:
     assert detect_kind(observed.replace("EXTRA", sentence)) == "interest-email"
 
 
+def test_a_letter_already_agreed_or_offered_is_no_request() -> None:
+    remind = (
+        "Dear Dr. Brooks,\n\nThank you for agreeing last month to write my letter of "
+        "recommendation. I need the letter uploaded to ERAS by June 30, 2027.\n"
+    )
+    assert detect_kind(remind) == "reminder"
+    thanks = (
+        "To: a@b.org\nSubject: Thank you for the observership in May\n\nDear Dr. Singh,\n\n"
+        "Thank you for the four weeks I spent with your team, and for kindly offering to write "
+        "a letter for me.\n"
+    )
+    assert detect_kind(thanks) == "thank-you"
+
+
 def test_a_letter_request_and_a_reminder_are_still_recognised() -> None:
     ask = "Dear Dr. Brooks,\n\nWould you feel comfortable writing a strong letter for me?\n"
     assert detect_kind(ask) == "letter-request"
@@ -435,8 +449,27 @@ def letter(old: str = "EXTRA", new: str = "") -> str:
     return text.replace("EXTRA\n\n", "").replace("\n\n\n", "\n\n")
 
 
+CONTEXT = (
+    "You supervised my sub-internship in the surgical ICU at St. Luke's in October 2026, "
+    "including the central lines I placed with you."
+)
+
 LETTER_CASES = [
     (letter(), None),
+    # an observership with another doctor reminds this one of nothing
+    (
+        letter(
+            CONTEXT,
+            "I also completed a six-week observership at Presbyterian Hospital with Dr. Alan "
+            "Mercer, who is writing one of my other letters.",
+        ),
+        "no-context",
+    ),
+    (letter(CONTEXT, "I did the pre-op assessments every morning of my observership."), None),
+    # a "you must" that guesses is no order; one that orders is
+    (letter("EXTRA", "I know you must get many requests at this time of year."), None),
+    (letter("EXTRA", "You must be very busy, so thank you for reading this."), None),
+    (letter("EXTRA", "You must upload it before the end of August."), "demanding-tone"),
     (letter(DEADLINE, "I hope to have my letters uploaded by 2027-08-20."), None),
     (letter(DEADLINE, "I hope to have my letters uploaded by 8/20/2027."), None),
     (letter(DEADLINE, "My letters are due on 20 August."), None),

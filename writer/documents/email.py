@@ -222,18 +222,21 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
         )
 
     letter = sets.get("detect_letter", frozenset())
-    if together("detect_reminder", "detect_letter") or (
-        _has_phrase(subject, sets.get("detect_reminder", frozenset()))
-        and _has_phrase(subject + " " + lowered, letter)
+    asks_for_letter = together("detect_letter", "detect_ask", unless="detect_arranged")
+    if (
+        together("detect_reminder", "detect_letter")
+        or (
+            _has_phrase(subject, sets.get("detect_reminder", frozenset()))
+            and _has_phrase(subject + " " + lowered, letter)
+        )
+        or (together("detect_agreed", "detect_letter") and asks_for_letter)
     ):
         return "reminder"
     if _has_phrase(lowered, sets.get("detect_unmatched", frozenset())) and _has_phrase(
         lowered, sets.get("detect_feedback", frozenset())
     ):
         return "feedback-request"
-    if together("detect_letter", "detect_ask", unless="detect_arranged") or (
-        _has_phrase(subject, letter) and _has_phrase(lowered, letter)
-    ):
+    if asks_for_letter or (_has_phrase(subject, letter) and _has_phrase(lowered, letter)):
         return "letter-request"
     if _has_phrase(subject, sets.get("detect_thanks", frozenset())) or _has_phrase(
         lowered, sets.get("detect_thanks_interview", frozenset())

@@ -500,16 +500,26 @@ def asks_for_position(r: Rule, ctx: RuleContext) -> list[Finding]:
 LETTER_LIKE = (LETTER, "reminder")
 
 
-def _missing(keys: tuple[str, ...], message: str):
-    """A check that reports ``message`` when no body sentence has any of the cue ``keys``."""
+def _missing(keys: tuple[str, ...], message: str, counts=None):
+    """A check that reports ``message`` when no body sentence has any of the cue ``keys``
+    (and, with ``counts``, passes that test)."""
 
     def check(r: Rule, ctx: RuleContext) -> list[Finding]:
         body = body_sentences(ctx)
-        if any(_with(body, key) for key in keys):
+        found = [s for key in keys for s in _with(body, key)]
+        if any(counts is None or counts(s) for s in found):
             return []
         return [ctx.at_document(r, message)]
 
     return check
+
+
+def _not_someone_elses(sentence) -> bool:
+    """Work shared with the reader, not with another doctor: "a six-week observership at
+    Presbyterian Hospital with Dr. Alan Mercer, who is writing one of my other letters"
+    reminds the reader of nothing; "my observership with you" and "the observership at
+    Riverside, I did the pre-op assessments" do."""
+    return "email.faculty_named" not in sentence.cues or "email.reader" in sentence.cues
 
 
 rule(
@@ -549,6 +559,7 @@ rule(
         ("email.shared_work",),
         "the writer is not reminded when and where you worked together: name the rotation or "
         "project, the dates, and what they saw you do",
+        counts=_not_someone_elses,
     )
 )
 
@@ -745,7 +756,26 @@ def demanding_tone(r: Rule, ctx: RuleContext) -> list[Finding]:
             "room to decline",
         )
         for s in _with(body_sentences(ctx), "email.demand")
+        if not _only_a_guess(ctx, s)
     ]
+
+
+def _only_a_guess(ctx: RuleContext, sentence) -> bool:
+    """The sentence's only demand is a "you must" that guesses: "I know you must get many
+    requests", "you must be very busy" (``guess_openers``, ``guess_verbs``)."""
+    if sentence.cues["email.demand"] and any(
+        hit.lower() != "you must" for hit in sentence.cues["email.demand"]
+    ):
+        return False
+    text = sentence.text.lower()
+    openers = _sets(ctx, "guess_openers")
+    verbs = _sets(ctx, "guess_verbs")
+    musts = list(
+        re.finditer(r"\byou\s+must\b(?:\s+(?:not|also|surely|already))?\s*([a-z']*)", text)
+    )
+    return bool(musts) and all(
+        m.group(1) in verbs or any(o in text[: m.start()] for o in openers) for m in musts
+    )
 
 
 @rule(
