@@ -23,7 +23,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 
-from writer.documents.email import HeaderBlock, parse_headers, recipients
+from writer.documents.email import HeaderBlock, _has_phrase, parse_headers, recipients
 from writer.rules.base import Finding, Rule, RuleContext, rule
 from writer.rules.statement import count_words
 
@@ -763,9 +763,7 @@ def demanding_tone(r: Rule, ctx: RuleContext) -> list[Finding]:
 def _only_a_guess(ctx: RuleContext, sentence) -> bool:
     """The sentence's only demand is a "you must" that guesses: "I know you must get many
     requests", "you must be very busy" (``guess_openers``, ``guess_verbs``)."""
-    if sentence.cues["email.demand"] and any(
-        hit.lower() != "you must" for hit in sentence.cues["email.demand"]
-    ):
+    if any(hit.lower() != "you must" for hit in sentence.cues["email.demand"]):
         return False
     text = sentence.text.lower()
     openers = _sets(ctx, "guess_openers")
@@ -774,7 +772,7 @@ def _only_a_guess(ctx: RuleContext, sentence) -> bool:
         re.finditer(r"\byou\s+must\b(?:\s+(?:not|also|surely|already))?\s*([a-z']*)", text)
     )
     return bool(musts) and all(
-        m.group(1) in verbs or any(o in text[: m.start()] for o in openers) for m in musts
+        m.group(1) in verbs or _has_phrase(text[: m.start()], openers) for m in musts
     )
 
 
