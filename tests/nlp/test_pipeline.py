@@ -124,3 +124,39 @@ def test_numpy_products_annotate_as_thincs_blis_does(analyzer, monkeypatch):
         ]
 
     assert annotations(mine.pipe(texts)) == annotations(theirs.pipe(texts))
+
+
+def test_registry_listings_while_loading_are_catalogues_own(analyzer):
+    """writer/nlp/pipeline.py lists a registry with a tuple comparison while the model
+    loads: the same names, values and order as catalogue's get_all for every registry
+    spaCy, thinc and srsly use, and catalogue's own method is back after loading."""
+    import catalogue
+    import spacy
+    from srsly.msgpack import msgpack_decoders
+
+    from writer.nlp.pipeline import _listed, quick_registry_listings
+
+    registries = [msgpack_decoders]
+    registries += [getattr(spacy.registry, n) for n in spacy.registry.get_registry_names()]
+    non_empty = [r for r in registries if catalogue.Registry.get_all(r)]
+    assert len(non_empty) > 10
+    for registry in registries:
+        theirs = catalogue.Registry.get_all(registry)
+        mine = _listed(registry)
+        assert list(mine.items()) == list(theirs.items()), registry.namespace
+    # nested namespaces: a registry lists its own names, not those of the one inside it
+    outer, inner = catalogue.create("stmt_test", "a"), catalogue.create("stmt_test", "a", "b")
+    try:
+        outer.register("one", func=len)
+        inner.register("two", func=str)
+        catalogue.create("stmt_test", "ab").register("three", func=int)
+        assert _listed(outer) == catalogue.Registry.get_all(outer) == {"one": len}
+        assert _listed(inner) == catalogue.Registry.get_all(inner) == {"two": str}
+    finally:
+        for key in [k for k in catalogue.REGISTRY if k[0] == "stmt_test"]:
+            del catalogue.REGISTRY[key]
+    original = catalogue.Registry.get_all
+    with quick_registry_listings():
+        assert catalogue.Registry.get_all is _listed
+        assert spacy.registry.factories.get_all() == original(spacy.registry.factories)
+    assert catalogue.Registry.get_all is original
