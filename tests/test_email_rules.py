@@ -521,6 +521,31 @@ LETTER_CASES = [
         ),
         "no-purpose",
     ),
+    # "my application" alone does not say what it is for; anesthesiology programs do
+    (
+        letter(
+            "I am applying to anesthesiology residency through ERAS.",
+            "I am now completing my application.",
+        ),
+        "no-purpose",
+    ),
+    (
+        letter(
+            "I am applying to anesthesiology residency through ERAS.",
+            "I am now completing my application to anesthesiology programs.",
+        ),
+        None,
+    ),
+    # the date of the work the request recalls is no deadline; a bare date of its own is
+    (
+        letter(
+            DEADLINE,
+            "You also saw me present my QI results at your department meeting on "
+            "November 18, 2026.",
+        ),
+        "no-deadline",
+    ),
+    (letter(DEADLINE, "Letters for my application to anesthesiology: August 20, 2027."), None),
     (
         letter(" I can send my CV, personal statement and the letter request form.", ""),
         "no-materials",

@@ -59,6 +59,42 @@ def test_ward_story_opening_is_not_an_anesthesia_opening():
     assert "no-anesthesia-anecdote" not in found
 
 
+CLINIC_STORIES = [
+    # a patient in particular, vital signs, past tense: vivid, and still another specialty's
+    "Every Thursday the hypertension clinic in Kano was full by eight. Mrs. Bello was 64 and "
+    "had walked two hours to reach us. That morning her blood pressure was 196/110 and her "
+    "pulse was irregular, so I changed her tablets and explained each one with her daughter.",
+    "On my ward round that Monday, Mr. Hadid, a 71-year-old man with heart failure, was "
+    "breathless again. His oxygen was at two liters and his pressure was low, and I stopped "
+    "his diuretic and called his son.",
+]
+
+
+@pytest.mark.parametrize("story", CLINIC_STORIES)
+def test_a_clinic_or_ward_story_is_not_an_anesthesia_opening(story):
+    """Guide: open with "a specific anesthesiology-related story"; issue 2: "neither is an
+    internal-medicine ward scene". A paragraph set in a clinic or on a ward round, with
+    nothing of anesthesia, the OR or critical care in it, is not the opening story."""
+    result = check(story + "\n\n" + STORY + "\n")
+    found = rules_of(result)
+    assert "opening-not-anesthesia" in found
+    assert "no-anesthesia-anecdote" not in found  # the OR story after it counts
+    first = {s.paragraph for s in result.sentences[:1]}
+    assert not any("anecdote" in s.tags for s in result.sentences if s.paragraph in first)
+
+
+def test_a_scene_of_the_field_that_names_a_clinic_is_still_the_opening_story():
+    """A clinic of the field (the pain clinic), or a clinic only mentioned inside an OR or
+    ICU story, does not move the story elsewhere."""
+    for opening in (
+        "She had been seen in our clinic a week earlier. " + STORY,
+        "In the pain clinic that afternoon, Mr. Osei, 58, flinched as I placed the needle "
+        "for his lumbar epidural steroid injection under fluoroscopy.",
+    ):
+        found = rules_of(check(opening + "\n\nI plan to pursue a fellowship.\n"))
+        assert "opening-not-anesthesia" not in found, opening
+
+
 def test_eras_characters_suggest_the_plain_replacement():
     text = STORY + " She said \u201cbreathe\u201d \u2014 and she did.\n"
     found = rules_of(check(text))["eras-characters"]

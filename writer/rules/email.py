@@ -579,6 +579,14 @@ rule(
     )
 )
 
+
+def _a_deadline(sentence) -> bool:
+    """A date after "by", "due"... is a deadline; a bare date is one unless it dates the work
+    the request reminds the writer of ("You saw me present the results at your group
+    meeting on November 18")."""
+    return "email.deadline" in sentence.cues or "email.shared_work" not in sentence.cues
+
+
 rule(
     "no-deadline",
     "warning",
@@ -592,6 +600,7 @@ rule(
     _missing(
         ("email.deadline", "email.date"),
         "no deadline: say by when the letter should be uploaded (a date, several weeks away)",
+        counts=_a_deadline,
     )
 )
 

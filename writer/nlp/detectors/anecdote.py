@@ -10,7 +10,7 @@ particular, at a moment. A list of the field's virtues is not a scene.
 from __future__ import annotations
 
 from writer.nlp.detectors.context import Context, FromContext
-from writer.nlp.features import SentenceFeatures
+from writer.nlp.features import SentenceFeatures, overlaps
 
 # Scene words that are also everyday words: they count only in their clinical form.
 _AMBIGUOUS = {
@@ -74,7 +74,27 @@ def _definite(tokens) -> bool:
     )
 
 
+def _elsewhere(sent: SentenceFeatures, ctx: Context) -> bool:
+    """The sentence's paragraph is set in a clinic, on a medical ward or on a home visit,
+    and nothing in it belongs to anesthesia, the OR or critical care (no strong scene
+    cue): another specialty's story, however vivid ("his blood pressure was 168/94")."""
+    key = ("anecdote.elsewhere", sent.paragraph)
+    if key not in ctx.memo:
+        paragraph = ctx.paragraph(sent)
+        ctx.memo[key] = any(_other_setting(s) for s in paragraph) and not any(
+            scene_tokens(s) for s in paragraph
+        )
+    return ctx.memo[key]
+
+
+def _other_setting(sent: SentenceFeatures) -> bool:
+    field_clinics = sent.hits("anecdote.perioperative_setting")
+    return any(not overlaps(h, field_clinics) for h in sent.hits("anecdote.other_setting"))
+
+
 def detect_anecdote(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    if _elsewhere(sent, ctx):
+        return []
     strong = scene_tokens(sent)
     weak = scene_tokens(sent, "anecdote.scene_weak")
     if not strong and len({t.lemma_.lower() for t in weak}) < 2:
@@ -117,6 +137,8 @@ def rejects_anecdote(sent: SentenceFeatures, ctx: Context) -> bool:
     """A firm no: nothing of anesthesia, the OR or critical care in the sentence, and no
     scene it continues (guide: "a specific anesthesiology-related story"; a medicine-ward
     or clinic story is another specialty's)."""
+    if _elsewhere(sent, ctx):
+        return True
     if scene_tokens(sent) or scene_tokens(sent, "anecdote.scene_weak"):
         return False
     prev = ctx.previous(sent)

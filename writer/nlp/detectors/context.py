@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from writer.nlp.features import SentenceFeatures
 from writer.nlp.lexicon import Lexicon
@@ -18,6 +18,8 @@ class FromContext(str):
 class Context:
     sentences: list[SentenceFeatures]
     lexicons: dict[str, Lexicon]
+    #: what a detector worked out once for a paragraph, by (question, paragraph)
+    memo: dict = field(default_factory=dict)
 
     def previous(self, sent: SentenceFeatures) -> SentenceFeatures | None:
         """The sentence before ``sent`` in the same paragraph, if any."""
@@ -25,6 +27,15 @@ class Context:
             return None
         prev = self.sentences[sent.index - 1]
         return prev if prev.paragraph == sent.paragraph else None
+
+    def paragraph(self, sent: SentenceFeatures) -> list[SentenceFeatures]:
+        """Every sentence of ``sent``'s paragraph, in order."""
+        if "paragraphs" not in self.memo:
+            grouped: dict[int, list[SentenceFeatures]] = {}
+            for s in self.sentences:
+                grouped.setdefault(s.paragraph, []).append(s)
+            self.memo["paragraphs"] = grouped
+        return self.memo["paragraphs"][sent.paragraph]
 
     def words(self, lexicon: str, name: str) -> frozenset[str]:
         lex = self.lexicons.get(lexicon)
