@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from writer.api import analyze_documents, check_files
+from writer.api import analyze_documents, check, check_files
 from writer.cli import main
 from writer.config import document_kinds
 from writer.documents.email import blank_headers, detect_kind, parse_headers, recipients
@@ -170,6 +170,43 @@ def test_a_letter_request_and_a_reminder_are_still_recognised() -> None:
         "agreed to write for me in June.\n"
     )
     assert detect_kind(remind) == "reminder"
+
+
+def test_thanks_for_a_letter_written_and_a_rec_letter_reminder_are_their_kinds() -> None:
+    """A subject that thanks for the letter makes a thank-you, even with "letter of
+    recommendation" in it; "rec letter" is a letter."""
+    thanks = (
+        "To: a@b.org\nSubject: Thank you for the letter of recommendation\n\nDear Dr. Li,\n\n"
+        "I saw this morning that your letter of recommendation was uploaded, and I thank you "
+        "sincerely for writing it. Kindly give my regards to the residents.\n"
+    )
+    assert detect_kind(thanks) == "thank-you"
+    asked = thanks.replace("Thank you for the letter", "Request for a letter")
+    assert detect_kind(asked) == "letter-request"
+    remind = (
+        "To: a@b.org\nSubject: quick reminder\n\nHey Dr. Lin,\n\nJust a reminder about the rec "
+        "letter you kindly agreed to write, hoping to have it in by June 23.\n"
+    )
+    assert detect_kind(remind) == "reminder"
+
+
+def test_an_observership_as_a_way_into_residency_asks_for_a_position() -> None:
+    base = (
+        "To: a@b.org\nSubject: Observership request, anesthesiology\n\nDear Dr. Moreau,\n\n"
+        "Could your department host me as an observer for four weeks from September 13, 2027? "
+        "I admire your regional anesthesia service. EXTRA\n\nRespectfully,\nAmal\n"
+    )
+    ways_in = [
+        "I hope it will lead to a residency position in your program.",
+        "I hope this observership can turn into an interview invitation.",
+    ]
+    for sentence in ways_in:
+        result = check(base.replace("EXTRA", sentence), kind="observership-request")
+        assert "asks-for-position" in {f.rule for f in result.findings}, sentence
+    polite = base.replace("EXTRA", "I hope it will lead to a joint publication.")
+    result = check(polite, kind="observership-request")
+    assert "asks-for-position" not in {f.rule for f in result.findings}
+    assert detect_kind(polite) == "observership-request"
 
 
 def test_statements_stay_statements() -> None:

@@ -153,3 +153,33 @@ def test_blame_reads_what_a_result_is_said_to_reflect(bare, text, blame):
 def test_blame_needs_a_setback_and_a_cause(bare, text, blame):
     (tags,) = bare.tag_sentences([text])
     assert ("blame" in tags) is blame
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        # a linking cause blames only when its effect is a setback
+        (
+            "I am interested in your department because of your pain service and the work on "
+            "rib fracture blocks which your group published last year.",
+            False,
+        ),
+        (
+            "Two of my three letters came from outside anesthesiology, and my score was 218.",
+            False,
+        ),
+        ("Some of my teachers thought I should go into dermatology because of my grades.", False),
+        ("My low score came from poor timing on the long vignettes.", True),
+        ("My score was low because of the pandemic.", True),
+        ("I failed Step 1, which happened because of my mother's illness.", True),
+        ("Because of these circumstances I scored 205 on Step 1.", True),
+        # "I have nothing" is self-pity at the end of its clause, not with more to say
+        ("Other applicants had parents who paid for their rotations; I had nothing.", True),
+        ("I will be older than my co-residents, but I have nothing to prove.", False),
+        ("Step 3 passed and certified, I have nothing pending now.", False),
+        ("Good teachers changed my life when I had nothing.", False),
+    ],
+)
+def test_blame_needs_the_cause_to_explain_a_setback(bare, text, blame):
+    (tags,) = bare.tag_sentences([text])
+    assert ("blame" in tags) is blame

@@ -236,11 +236,13 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
         lowered, sets.get("detect_feedback", frozenset())
     ):
         return "feedback-request"
-    if asks_for_letter or (_has_phrase(subject, letter) and _has_phrase(lowered, letter)):
-        return "letter-request"
-    if _has_phrase(subject, sets.get("detect_thanks", frozenset())) or _has_phrase(
-        lowered, sets.get("detect_thanks_interview", frozenset())
+    thanks_subject = _has_phrase(subject, sets.get("detect_thanks", frozenset()))
+    if asks_for_letter or (
+        # "Letter of recommendation - anesthesiology", not "Thank you for the letter"
+        not thanks_subject and _has_phrase(subject, letter) and _has_phrase(lowered, letter)
     ):
+        return "letter-request"
+    if thanks_subject or _has_phrase(lowered, sets.get("detect_thanks_interview", frozenset())):
         return "thank-you"
     observership = sets.get("detect_observership", frozenset())
     interest = together("detect_program", "detect_interest")

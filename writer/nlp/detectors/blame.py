@@ -418,6 +418,7 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
             if not _cause_is_self(sent, (a, b), merit)
             and not _negative_subject_near(sent, (a, b))
             and not _is_a_score(sent, (a, b))
+            and _explains_a_setback(sent, ctx, (a, b))
         ]
         shifted = [sent.span.doc[a:b].text for a, b in _outermost(shifted)]
         evidence += [f"shifts the cause: {t!r}" for t in shifted]
@@ -432,6 +433,49 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
         # "Although my father was ill, I should have postponed" is ownership.
         return []
     return evidence
+
+
+_EXAM_CUES = ("exam.exam_name", "exam.exam_noun", "exam.exam_verb", "exam.score_number")
+
+
+def _explains_a_setback(sent: SentenceFeatures, ctx: Context, hit) -> bool:
+    """A connective that only links a cause to its effect ("because of", "came from":
+    ``linking_causes``) shifts the blame for a setback only when its effect is one: an
+    exam or a setback word in the sentence outside the cause itself ("interested in your
+    department because of the work your group published": "published" is in the cause),
+    and, for a verb ("came from"), in its subject ("two of my three letters came from
+    outside anesthesiology" explains the letters, beside a score in another clause).
+    An exam sentence just before gives the effect too."""
+    doc = sent.span.doc
+    if doc[hit[0] : hit[1]].text.lower() not in ctx.words("blame", "linking_causes"):
+        return True
+    prev = ctx.previous(sent)
+    if prev is not None and "exam" in prev.tags:
+        return True
+    setback = ctx.words("blame", "setback_words")
+    exam = {i for key in _EXAM_CUES for a, b in sent.hits(key) for i in range(a, b)}
+
+    def has_setback(tokens) -> bool:
+        return any(
+            t.i in exam or t.lower_ in setback or t.lemma_.lower() in setback for t in tokens
+        )
+
+    verb = next((t for t in doc[hit[0] : hit[1]] if t.pos_ in ("VERB", "AUX")), None)
+    subject = subject_of(verb) if verb is not None else None
+    if subject is not None and subject.pos_ != "PRON":
+        return has_setback(subject.subtree)
+    root = doc[hit[0] : hit[1]].root
+    if verb is None and root.head.i == root.i:
+        return True  # "Because of ..." parsed as the sentence's root: its effect is unknown
+    cause = {  # the object of the connective: "because of [the work ...]"
+        t.i
+        for p in doc[hit[0] : hit[1]]
+        if p.pos_ in ("ADP", "SCONJ")
+        for c in p.children
+        if c.dep_ in ("pobj", "pcomp") and not hit[0] <= c.i < hit[1]
+        for t in c.subtree
+    }
+    return has_setback(t for t in sent.span if t.i not in cause and not hit[0] <= t.i < hit[1])
 
 
 def _is_a_score(sent: SentenceFeatures, hit) -> bool:
