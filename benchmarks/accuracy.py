@@ -93,6 +93,7 @@ SENTENCE_FILES = (
     "sentences_dev35.jsonl",
     "sentences_dev36.jsonl",
     "sentences_dev37.jsonl",
+    "sentences_dev38.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (

@@ -190,6 +190,28 @@ def test_thanks_for_a_letter_written_and_a_rec_letter_reminder_are_their_kinds()
     assert detect_kind(remind) == "reminder"
 
 
+def test_a_past_observer_who_thanks_and_has_applied_writes_an_interest_email() -> None:
+    text = (
+        "To: a@b.org\nSubject: Thank you, and my application to the Northfield residency\n\n"
+        "Dear Dr. Lindqvist,\n\nThank you for the four weeks I spent as an observer in your "
+        "department. I have submitted my application to the Northfield Anesthesiology "
+        "Residency Program through ERAS.\n"
+    )
+    assert detect_kind(text) == "interest-email"
+    thanks = text.replace(
+        "I have submitted my application to the Northfield Anesthesiology Residency Program "
+        "through ERAS.",
+        "I learned a great deal from your residents.",
+    )
+    assert detect_kind(thanks) == "thank-you"
+    known = (
+        "To: a@b.org\nSubject: Fairmont Health Anesthesiology\n\nDear Ms. Carter,\n\nI am "
+        "writing to let the Fairmont Health Anesthesiology Residency Program know of my strong "
+        "interest.\n"
+    )
+    assert detect_kind(known) == "interest-email"
+
+
 def test_an_observership_as_a_way_into_residency_asks_for_a_position() -> None:
     base = (
         "To: a@b.org\nSubject: Observership request, anesthesiology\n\nDear Dr. Moreau,\n\n"
@@ -203,6 +225,12 @@ def test_an_observership_as_a_way_into_residency_asks_for_a_position() -> None:
     for sentence in ways_in:
         result = check(base.replace("EXTRA", sentence), kind="observership-request")
         assert "asks-for-position" in {f.rule for f in result.findings}, sentence
+    # being accepted for the observership is what an observership request asks for
+    weeks = base.replace("EXTRA", "Please accept me for these four weeks.")
+    result = check(weeks, kind="observership-request")
+    assert "asks-for-position" not in {f.rule for f in result.findings}
+    result = check(weeks, kind="interest-email")
+    assert "asks-for-position" in {f.rule for f in result.findings}
     polite = base.replace("EXTRA", "I hope it will lead to a joint publication.")
     result = check(polite, kind="observership-request")
     assert "asks-for-position" not in {f.rule for f in result.findings}
@@ -533,6 +561,11 @@ LETTER_CASES = [
         "asks-to-exaggerate",
     ),
     (letter("EXTRA", "I have drafted a letter that you can edit and sign."), "ghostwritten-letter"),
+    (
+        letter("EXTRA", "To save your time, I attached a draft you may edit and sign."),
+        "ghostwritten-letter",
+    ),
+    (letter("EXTRA", "You can sign in to the ERAS portal with the link in the form."), None),
     (letter("EXTRA", "Thanks a ton!!! :)"), "unprofessional-tone"),
     (letter("EXTRA", "Kindly revert at your convenience; I will be highly obliged."), None),
     (
@@ -690,10 +723,13 @@ def test_labeled_emails_are_well_formed_and_cover_every_rule() -> None:
     for path, expected in labels:
         kind = expected["kind"]
         if kind in ("interest-email", "letter-request"):
-            rules = set(INTEREST_RULES if kind == "interest-email" else LETTER_RULES)
+            # labeled against the kind's own rules (and, from blind11c on, the shared ones)
+            rules = {r.id for r in rules_for_kind(kind)}
         else:  # the blind9 kinds: labeled against every rule of their kind
             rules = {r.id for r in rules_for_kind(kind)}
-            assert set(expected["must"]) | set(expected["must_not"]) == rules, path.name
+            # every rule, but for an overlap left out of both lists, which the note names
+            left_out = rules - set(expected["must"]) - set(expected["must_not"])
+            assert len(left_out) <= 1 and all(r in expected["note"] for r in left_out), path.name
         assert set(expected) == {"kind", "must", "must_not", "note"}, path.name
         assert len(expected["must"]) <= 1 and expected["note"], path.name
         assert set(expected["must"]) | set(expected["must_not"]) <= rules, path.name

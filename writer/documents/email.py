@@ -242,10 +242,14 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
         not thanks_subject and _has_phrase(subject, letter) and _has_phrase(lowered, letter)
     ):
         return "letter-request"
-    if thanks_subject or _has_phrase(lowered, sets.get("detect_thanks_interview", frozenset())):
+    interest = together("detect_program", "detect_interest")
+    if _has_phrase(lowered, sets.get("detect_thanks_interview", frozenset())) or (
+        # "Thank you, and my application to the Northfield residency": a past observer
+        # thanks the program and tells it they applied, which is an interest email
+        thanks_subject and not together("detect_program", "detect_applied")
+    ):
         return "thank-you"
     observership = sets.get("detect_observership", frozenset())
-    interest = together("detect_program", "detect_interest")
     if together("detect_observership", "detect_ask") or (
         # "Interest in Baystate Anesthesiology - observership in obstetric anesthesia", from
         # someone who applied there, tells of a past observership: an interest email

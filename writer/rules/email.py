@@ -480,15 +480,20 @@ def defended_scores(ctx: RuleContext) -> list:
 )
 def asks_for_position(r: Rule, ctx: RuleContext) -> list[Finding]:
     findings = []
-    for s in _with(body_sentences(ctx), "email.position"):
-        if "email.request_strong" in s.cues or (
-            "email.request" in s.cues and "email.ask_verb" in s.cues
+    wanted = ["email.position"]
+    if ctx.analysis.document.kind != "observership-request":
+        wanted.append("email.selection")
+    for s in body_sentences(ctx):
+        found = [k for k in wanted if k in s.cues]
+        if found and (
+            "email.request_strong" in s.cues
+            or ("email.request" in s.cues and "email.ask_verb" in s.cues)
         ):
             findings.append(
                 ctx.at_sentence(
                     r,
                     s,
-                    f"this asks outright for {_cue_text(s, 'email.position', 1)}: say why you are "
+                    f"this asks outright for {_cue_text(s, found[0], 1)}: say why you are "
                     "interested and thank them for considering your application instead",
                 )
             )
