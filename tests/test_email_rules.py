@@ -745,3 +745,79 @@ def test_placeholder_finder_agrees_with_the_labels() -> None:
     for path, expected in _labels():
         has_placeholder = find_placeholder(path.read_text(encoding="utf-8")) is not None
         assert has_placeholder == ("unfilled-placeholder" in expected["must"]), path.name
+
+
+# --- emails as they are pasted: replies, signatures, bullets ----------------------------
+
+QUOTED_REPLY = """To: Dr. Anita Raman <araman@holycrossmc.org>
+Subject: Re: Letter of recommendation
+
+Dear Dr. Raman,
+
+Thank you again for agreeing in May to write a letter for my anesthesiology residency application. This is just a gentle reminder: it would be ideal if the letter could be uploaded by August 27, 2027, about twelve weeks from now.
+
+With thanks and best wishes,
+Jonathan Mercer, MBBS
+
+On May 3, 2027, Anita Raman, MD
+wrote:
+> Jonathan,
+>
+> Sure, I'll write it. You must send me your updated CV. Make sure the
+> form has my correct email.
+"""
+
+
+def test_a_quoted_earlier_message_is_the_other_persons_words() -> None:
+    from writer.documents.email import blank_quoted
+
+    doc = make_document(QUOTED_REPLY, "reply.txt")
+    assert doc.kind == "reminder"  # thanks for agreeing, and "a gentle reminder"
+    assert len(doc.prose) == len(QUOTED_REPLY)
+    assert "You must" not in doc.prose and "wrote:" not in doc.prose
+    assert "Jonathan Mercer" in doc.prose and "gentle reminder" in doc.prose
+    (result,) = analyze_documents([doc])
+    assert "demanding-tone" not in {f.rule for f in result.findings}
+    outlook = "Dear Dr. Li,\n\nThank you.\n\n-----Original Message-----\nYou must reply.\n"
+    assert blank_quoted(outlook).rstrip().endswith("Thank you.")
+    assert blank_quoted("No quote here.\n") == "No quote here.\n"
+
+
+def test_a_name_with_its_degrees_is_one_recipient() -> None:
+    block = parse_headers("To: Harold Lindqvist, MD <hl@sgmc.org>\nSubject: Hi\n\nDear Dr. L,\n")
+    assert len(recipients(block)) == 1
+    block = parse_headers("To: a@x.org, Harold Lindqvist, MD <hl@sgmc.org>\n\nDear Dr. L,\n")
+    assert len(recipients(block)) == 2
+
+
+def test_the_signature_and_clinical_acronyms_are_not_shouting() -> None:
+    text = letter(
+        "EXTRA",
+        "I still remember the VATS lobectomy where you added CPAP to the upper lung.",
+    ).replace(
+        "Ana Souza\n",
+        "Ana Souza\nPhone: +1 555 0100\n\nCONFIDENTIALITY NOTICE: This email is intended only "
+        "for the named recipient.\n",
+    )
+    (result,) = judge([text], "letter-request")
+    assert "unprofessional-tone" not in fired(result)
+    (shouting,) = judge([letter("EXTRA", "I REALLY need this LETTER.")], "letter-request")
+    assert "unprofessional-tone" in fired(shouting)
+
+
+def test_a_deadline_in_a_bullet_and_a_reply_date_are_read_for_what_they_are() -> None:
+    bullet = letter(DEADLINE, "Here are the details:\n\n- Letter needed by: June 18, 2027\n")
+    (result,) = judge([bullet], "letter-request")
+    assert "short-notice" in fired(result)
+    reply = letter("EXTRA", "I expect a reply confirming you will do it by the end of this week.")
+    (result,) = judge([reply], "letter-request")
+    assert "short-notice" not in fired(result)
+
+
+def test_a_reply_to_a_thank_you_note_is_read_by_its_own_words() -> None:
+    text = (
+        "To: Dr. Evelyn Marsh <em@nlhs.org>\nSubject: Re: Thank you for visiting\n\n"
+        "Dear Dr. Marsh,\n\nThank you for your kind note. I have now submitted my ERAS "
+        "application, and your residency is the one I most hope to join.\n"
+    )
+    assert detect_kind(text) == "interest-email"

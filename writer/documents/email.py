@@ -124,6 +124,48 @@ def blank_headers(prose: str, block: HeaderBlock) -> str:
     return head + prose[block.end :]
 
 
+_WROTE = re.compile(r"\bwrote:\s*$", re.IGNORECASE)
+_EARLIER_MESSAGE = re.compile(
+    r"^\s*-{2,}\s*(original message|forwarded message)\s*-{2,}", re.IGNORECASE
+)
+
+
+def blank_quoted(prose: str, text: str | None = None) -> str:
+    """``prose`` with an earlier message quoted in a reply blanked: lines that start with
+    ">", the "On May 3, 2027, Dr. Li wrote:" line (or two) above them, and everything
+    from an "-----Original Message-----" line on. They are the other person's words: "You
+    must send me your CV" in the quote is not the sender's tone. The lines are found in
+    ``text`` (the draft as written, by default ``prose`` itself), which ``prose`` mirrors
+    offset for offset; line breaks are kept, so offsets hold."""
+    text = prose if text is None else text
+    lines = text.split("\n")
+    blank = [False] * len(lines)
+    for i, line in enumerate(lines):
+        if _EARLIER_MESSAGE.match(line):
+            blank[i:] = [True] * (len(lines) - i)
+            break
+        if line.lstrip().startswith(">"):
+            blank[i] = True
+            above = i - 1
+            while above >= 0 and not lines[above].strip():
+                above -= 1
+            # the attribution: "On ..., X wrote:", which a mail client may wrap in two
+            if above >= 0 and not blank[above] and _WROTE.search(lines[above]):
+                blank[above] = True
+                if above >= 1 and lines[above - 1].lstrip().lower().startswith("on "):
+                    blank[above - 1] = True
+    if not any(blank):
+        return prose
+    chars, offset = list(prose), 0
+    for line, gone in zip(lines, blank, strict=True):
+        if gone:
+            for i in range(offset, offset + len(line)):
+                if not chars[i].isspace():
+                    chars[i] = " "
+        offset += len(line) + 1
+    return "".join(chars)
+
+
 def recipients(block: HeaderBlock) -> list[Recipient]:
     """Every address in To, Cc and Bcc, in order."""
     out = []
@@ -144,7 +186,26 @@ def recipients(block: HeaderBlock) -> list[Recipient]:
 
 
 def _split_addresses(value: str) -> list[str]:
-    """Split at commas and semicolons outside quotes and angle brackets ("Khalil, MBBS" <...>)."""
+    """Split at commas and semicolons outside quotes and angle brackets ("Khalil, MBBS" <...>),
+    keeping an unquoted name together with its degrees (Harold Lindqvist, MD <h@x.org>)."""
+    parts = _split_outside_quotes(value)
+    merged: list[str] = []
+    for part in parts:
+        first = part.strip().split(" ", 1)[0].strip(".,").lower() if part.strip() else ""
+        if merged and "@" not in merged[-1] and first in _DEGREES:
+            merged[-1] += "," + part
+        else:
+            merged.append(part)
+    return merged
+
+
+_DEGREES = {
+    "md", "m.d", "do", "d.o", "phd", "ph.d", "mbbs", "mbchb", "mbbch", "frca", "frcpc", "mph",
+    "ms", "msc", "mba", "fasa", "fccm", "faap", "facs", "jr", "sr", "ii", "iii", "rn", "crna",
+}  # fmt: skip
+
+
+def _split_outside_quotes(value: str) -> list[str]:
     parts, current, quoted, angled = [], [], False, False
     for ch in value:
         if ch == '"':
@@ -205,7 +266,7 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
     interest email says the applicant applied to, or is interested in, a program.
     """
     block = block if block is not None else parse_headers(text)
-    body = text[block.end :]
+    body = blank_quoted(text[block.end :])  # a reply's quoted message is not this one
     if not looks_like_email(body, block):
         return None
     sets = _detection_sets()
@@ -223,20 +284,25 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
 
     letter = sets.get("detect_letter", frozenset())
     asks_for_letter = together("detect_letter", "detect_ask", unless="detect_arranged")
+    agreed = together("detect_agreed", "detect_letter")
     if (
         together("detect_reminder", "detect_letter")
+        # "Thank you again for agreeing to write a letter ... This is a gentle reminder."
+        or (agreed and _has_phrase(lowered, sets.get("detect_reminder", frozenset())))
         or (
             _has_phrase(subject, sets.get("detect_reminder", frozenset()))
             and _has_phrase(subject + " " + lowered, letter)
         )
-        or (together("detect_agreed", "detect_letter") and asks_for_letter)
+        or (agreed and asks_for_letter)
     ):
         return "reminder"
     if _has_phrase(lowered, sets.get("detect_unmatched", frozenset())) and _has_phrase(
         lowered, sets.get("detect_feedback", frozenset())
     ):
         return "feedback-request"
-    thanks_subject = _has_phrase(subject, sets.get("detect_thanks", frozenset()))
+    # "Re: Thank you for visiting" is the other person's subject: the reply may be anything
+    replying = bool(re.match(r"\s*(re|aw|sv)\s*:", subject))
+    thanks_subject = not replying and _has_phrase(subject, sets.get("detect_thanks", frozenset()))
     if asks_for_letter or (
         # "Letter of recommendation - anesthesiology", not "Thank you for the letter"
         not thanks_subject and _has_phrase(subject, letter) and _has_phrase(lowered, letter)

@@ -219,7 +219,7 @@ def make_document(
 
 def _email_headers(doc: Document, kind: str | None) -> None:
     """Blank an email's To/Cc/Subject block in the prose; name the message kind if not given."""
-    from writer.documents.email import blank_headers, detect_kind, parse_headers
+    from writer.documents.email import blank_headers, blank_quoted, detect_kind, parse_headers
 
     block = parse_headers(doc.text)
     if block.fields:
@@ -232,6 +232,9 @@ def _email_headers(doc: Document, kind: str | None) -> None:
         if detected:
             doc.kind = detected
             doc.notes.append(f"checked as {detected} (from its content; --kind to choose)")
+    if doc.kind != "statement":
+        # a reply's quoted earlier message is the other person's words, not the draft's
+        doc.prose = blank_quoted(doc.prose, doc.text)
 
 
 def _has_visible(text: str) -> bool:

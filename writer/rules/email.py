@@ -78,6 +78,7 @@ class Parts:
     salutation: tuple[int, int] | None  # the salutation line
     body_start: int
     body_end: int  # where the closing line ("Kind regards,") starts, or the end
+    closing_end: int  # where the closing line ends (the signature follows), or the end
 
 
 def _sets(ctx: RuleContext, name: str) -> frozenset[str]:
@@ -110,8 +111,11 @@ def parts(ctx: RuleContext) -> Parts:
             body_start = start
         if re.sub(r"[\s,.!;:-]+$", "", lowered) in closings:
             body_end = start
+            closing_end = start + len(line)
             break
-    return Parts(block, salutation, body_start, body_end)
+    else:
+        closing_end = len(text)
+    return Parts(block, salutation, body_start, body_end, closing_end)
 
 
 def body_sentences(ctx: RuleContext, p: Parts | None = None):
@@ -261,10 +265,15 @@ def mass_email(r: Rule, ctx: RuleContext) -> list[Finding]:
 
 
 def _tone_signals(ctx: RuleContext):
-    """(sentence, strong signals, casual signals) for each sentence with any."""
+    """(sentence, strong signals, casual signals) for each sentence with any, up to the
+    closing line ("Thx!!" counts; the signature after it, "CONFIDENTIALITY NOTICE: ...",
+    does not)."""
     acronyms = _sets(ctx, "acronyms")
+    end = parts(ctx).closing_end
     out = []
     for s in ctx.sentences:
+        if s.start >= end:
+            break
         strong = list(s.cues.get("email.textspeak", []))
         shouting = [w for w in re.findall(r"\b[A-Z]{4,}\b", s.text) if w.lower() not in acronyms]
         strong += shouting
@@ -725,6 +734,8 @@ def short_notice(r: Rule, ctx: RuleContext) -> list[Finding]:
     )
     findings = []
     for s in _with(body, "email.deadline"):
+        if "email.reply_due" in s.cues and "email.letter_due" not in s.cues:
+            continue  # "I expect a reply by the end of this week": an answer, not the letter
         reasons = _deadline_problems(ctx, s)
         if not reasons:
             continue
