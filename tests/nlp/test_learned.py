@@ -55,6 +55,13 @@ def _rejected(bare, tag: str, text: str) -> bool:
         ("blame", "The war delayed my exam, but the decision to sit it was mine.", True),
         ("blame", "The war delayed my exam and it was not my fault.", False),
         ("blame", "The war delayed my exam and ruined my score.", False),
+        # a clinical scene's causes are not the applicant's excuses
+        (
+            "blame",
+            "At the cesarean the uterus refused to contract, and the anesthesiologist hung a "
+            "second oxytocin infusion as the pressure fell.",
+            True,
+        ),
         ("exam", "My brother failed Step 1 last year.", True),
         ("exam", "My TOEFL score was 110.", True),
         ("exam", "My second attempt at intubation succeeded.", True),

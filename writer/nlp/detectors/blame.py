@@ -576,7 +576,11 @@ _BLAME_CUES = tuple(
 
 def rejects_blame(sent: SentenceFeatures, ctx: Context) -> bool:
     """A firm no: the sentence owns the outcome ("..., and the decision was mine"), or
-    there is nothing to excuse: no setback in view and no word of blame or self-pity."""
+    there is nothing to excuse: no setback in view and no word of blame or self-pity, or
+    it is part of a clinical scene and not about the exams ("the uterus refused to
+    contract": a story's causes are not the applicant's excuses, as in ``detect_blame``)."""
     if _real_ownership(sent):
+        return True
+    if "anecdote" in sent.tags and "exam" not in sent.tags and not sent.has("blame.self_pity"):
         return True
     return not (_setback_in_view(sent, ctx) or any(sent.has(key) for key in _BLAME_CUES))
