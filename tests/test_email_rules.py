@@ -821,3 +821,47 @@ def test_a_reply_to_a_thank_you_note_is_read_by_its_own_words() -> None:
         "application, and your residency is the one I most hope to join.\n"
     )
     assert detect_kind(text) == "interest-email"
+
+
+def test_outlook_and_forwarded_messages_below_a_reply_are_not_the_senders() -> None:
+    from writer.documents.email import blank_quoted
+
+    reply = (
+        "Dear Dr. Li,\n\nThank you.\n\nFrom: Li <li@x.org>\nSent: Friday, May 28, 2027\n"
+        "To: me\nSubject: RE: hi\n\nYou must send your CV.\n"
+    )
+    assert "You must" not in blank_quoted(reply) and "Thank you." in blank_quoted(reply)
+    forwarded = "Dear Dr. Li,\n\nSee below.\n\n---------- Forwarded message ---------\nUrgent!!\n"
+    assert "Urgent" not in blank_quoted(forwarded)
+    # "From:" in the sender's own text, with no "Sent:" after it, is kept
+    own = "Dear Dr. Li,\n\nFrom: the start I wanted this.\nThank you.\n"
+    assert blank_quoted(own) == own
+
+
+def test_a_signature_after_dashes_and_a_postscript_after_it() -> None:
+    text = (
+        "To: a@b.org\nSubject: Interest in the Lakeshore Anesthesiology Residency\n\n"
+        "Dear Dr. Raman,\n\nI have applied to the Lakeshore Medical Center Anesthesiology "
+        "Residency through ERAS, after my observership with Dr. Ode in your pain clinic.\n\n"
+        "Thank you for your time.\n\n-- \nAmara Obi, MD\nDIRECTOR OF NOTHING IMPORTANT\n"
+        "[cid:image001.png@01DA3C2F]\n\nP.S. Could you please grant me an interview?\n"
+    )
+    (result,) = judge([text], "interest-email")
+    assert fired(result) == {"asks-for-position"}  # the P.S. is read, the signature is not
+    assert find_placeholder("Best,\nAmara\n[cid:image001.png@01DA3C2F]\n") is None
+
+
+def test_a_reply_is_read_by_its_own_words_not_the_subject_it_answers() -> None:
+    ask = (
+        "To: a@b.org\nSubject: RE: Following up after your observership\n\nDear Dr. Solberg,"
+        "\n\nI am writing to ask whether you would be willing to write a letter of "
+        "recommendation for me. I observed with you in the trauma rooms in March.\n"
+    )
+    assert detect_kind(ask) == "letter-request"
+    (result,) = judge([ask], "letter-request")
+    assert "no-context" not in fired(result)  # "I observed with you"
+    thanks = (
+        "To: a@b.org\nSubject: RE: Observership evaluation\n\nDear Dr. Whitaker,\n\nI am "
+        "writing to thank you for the time you gave me during my observership in May.\n"
+    )
+    assert detect_kind(thanks) == "thank-you"

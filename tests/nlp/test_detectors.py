@@ -178,6 +178,12 @@ def test_blame_needs_a_setback_and_a_cause(bare, text, blame):
         ("I will be older than my co-residents, but I have nothing to prove.", False),
         ("Step 3 passed and certified, I have nothing pending now.", False),
         ("Good teachers changed my life when I had nothing.", False),
+        # someone's not helping excuses only a setback beside it
+        (
+            "I think this helps me to understand patients who are afraid because they do "
+            "not understand the hospital.",
+            False,
+        ),
     ],
 )
 def test_blame_needs_the_cause_to_explain_a_setback(bare, text, blame):

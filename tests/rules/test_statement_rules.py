@@ -48,6 +48,25 @@ def test_epigraph_then_story_is_a_generic_opening_but_the_story_counts():
     assert "opening-not-anesthesia" not in found
 
 
+def test_a_title_line_above_the_statement_is_not_its_opening():
+    titled = "My Path to Anesthesiology\n\n" + STORY + "\n"
+    found = rules_of(check(titled))
+    assert "generic-opening" not in found and "opening-not-anesthesia" not in found
+    quoted = (
+        "My Path to Anesthesiology\n\n"
+        '"Listen to your patient, he is telling you the diagnosis." - Sir William Osler\n\n'
+        + STORY
+        + "\n"
+    )
+    found = rules_of(check(quoted))
+    assert "generic-opening" in found and "opening-not-anesthesia" not in found
+    (finding,) = found["generic-opening"]
+    assert quoted[finding.start : finding.end].startswith('"Listen')
+    # a short first paragraph that ends as a sentence is the opening, not a title
+    found = rules_of(check("I grew up in Lagos.\n\n" + STORY + "\n"))
+    assert "opening-not-anesthesia" in found
+
+
 def test_ward_story_opening_is_not_an_anesthesia_opening():
     text = (
         "On the medicine ward I adjusted a diabetic patient's insulin every morning for a week.\n\n"

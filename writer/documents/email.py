@@ -130,10 +130,21 @@ _EARLIER_MESSAGE = re.compile(
 )
 
 
+def _outlook_header(lines: list[str], i: int) -> bool:
+    """An earlier message as Outlook pastes it below a reply, with no ">" marks: a "From:"
+    line followed within four lines by "Sent:" or "Date:"."""
+    if not re.match(r"\s*from:\s*\S", lines[i], re.IGNORECASE):
+        return False
+    return any(
+        re.match(r"\s*(sent|date):\s*\S", line, re.IGNORECASE) for line in lines[i + 1 : i + 5]
+    )
+
+
 def blank_quoted(prose: str, text: str | None = None) -> str:
     """``prose`` with an earlier message quoted in a reply blanked: lines that start with
     ">", the "On May 3, 2027, Dr. Li wrote:" line (or two) above them, and everything
-    from an "-----Original Message-----" line on. They are the other person's words: "You
+    from an "-----Original Message-----" or "---------- Forwarded message ---------" line
+    or an Outlook "From: ... Sent: ..." block on. They are the other person's words: "You
     must send me your CV" in the quote is not the sender's tone. The lines are found in
     ``text`` (the draft as written, by default ``prose`` itself), which ``prose`` mirrors
     offset for offset; line breaks are kept, so offsets hold."""
@@ -141,7 +152,7 @@ def blank_quoted(prose: str, text: str | None = None) -> str:
     lines = text.split("\n")
     blank = [False] * len(lines)
     for i, line in enumerate(lines):
-        if _EARLIER_MESSAGE.match(line):
+        if _EARLIER_MESSAGE.match(line) or _outlook_header(lines, i):
             blank[i:] = [True] * (len(lines) - i)
             break
         if line.lstrip().startswith(">"):
@@ -282,6 +293,11 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
             for c in clauses
         )
 
+    # "Re: Following up after your observership" is the other person's subject: the
+    # reply is read by its own words
+    replying = bool(re.match(r"\s*(re|aw|sv)\s*:", subject))
+    if replying:
+        subject = ""
     letter = sets.get("detect_letter", frozenset())
     asks_for_letter = together("detect_letter", "detect_ask", unless="detect_arranged")
     agreed = together("detect_agreed", "detect_letter")
@@ -300,9 +316,7 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
         lowered, sets.get("detect_feedback", frozenset())
     ):
         return "feedback-request"
-    # "Re: Thank you for visiting" is the other person's subject: the reply may be anything
-    replying = bool(re.match(r"\s*(re|aw|sv)\s*:", subject))
-    thanks_subject = not replying and _has_phrase(subject, sets.get("detect_thanks", frozenset()))
+    thanks_subject = _has_phrase(subject, sets.get("detect_thanks", frozenset()))
     if asks_for_letter or (
         # "Letter of recommendation - anesthesiology", not "Thank you for the letter"
         not thanks_subject and _has_phrase(subject, letter) and _has_phrase(lowered, letter)

@@ -211,7 +211,7 @@ def _advice(kind: Kind, record: object) -> tuple[str, ...]:
 _PLACEHOLDERS = re.compile(
     r"\{\{|\}\}|\{%|%\}|\{#|#\}"  # template syntax that leaked through
     r"|\bX{3,}\b|\bTODO\b|\bTBD\b|\bFIXME\b"
-    r"|\[[^\]\n]{1,80}\]"  # [Program Name]
+    r"|\[(?!cid:|image:)[^\]\n]{1,80}\]"  # [Program Name]; not a mail client's [cid:...]
     r"|(?i:<(?:insert|your|program|name)\b[^>@\n]*>)"  # <insert name>
 )
 

@@ -109,6 +109,9 @@ def parts(ctx: RuleContext) -> Parts:
                 body_start = start + len(line)
                 continue
             body_start = start
+        if line.rstrip() == "--":  # the "-- " line that starts a signature
+            body_end = closing_end = start
+            break
         if re.sub(r"[\s,.!;:-]+$", "", lowered) in closings:
             body_end = start
             closing_end = start + len(line)
@@ -119,9 +122,20 @@ def parts(ctx: RuleContext) -> Parts:
 
 
 def body_sentences(ctx: RuleContext, p: Parts | None = None):
-    """The sentences a reader reads as the message: after the salutation, before the closing."""
+    """The sentences a reader reads as the message: after the salutation, before the
+    closing, and a postscript after the signature ("P.S. Could you grant me an interview?")."""
     p = p or parts(ctx)
-    return [s for s in ctx.sentences if s.end > p.body_start and s.start < p.body_end]
+    return [
+        s
+        for s in ctx.sentences
+        if (s.end > p.body_start and s.start < p.body_end) or _postscript(s, p)
+    ]
+
+
+def _postscript(sentence, p: Parts) -> bool:
+    return sentence.start >= p.closing_end and bool(
+        re.match(r"p\.?\s?p?\.?\s?s\b\.?", sentence.text.strip(), re.IGNORECASE)
+    )
 
 
 def _with(sentences, *keys: str):
@@ -269,11 +283,11 @@ def _tone_signals(ctx: RuleContext):
     closing line ("Thx!!" counts; the signature after it, "CONFIDENTIALITY NOTICE: ...",
     does not)."""
     acronyms = _sets(ctx, "acronyms")
-    end = parts(ctx).closing_end
+    p = parts(ctx)
     out = []
     for s in ctx.sentences:
-        if s.start >= end:
-            break
+        if s.start >= p.closing_end and not _postscript(s, p):
+            continue
         strong = list(s.cues.get("email.textspeak", []))
         shouting = [w for w in re.findall(r"\b[A-Z]{4,}\b", s.text) if w.lower() not in acronyms]
         strong += shouting

@@ -161,8 +161,36 @@ def _quote_marks(ctx: RuleContext) -> frozenset[str]:
     return lexicon.sets.get("quote_marks", frozenset()) if lexicon else frozenset()
 
 
+TITLE_WORDS = 12  # a first paragraph this short, with no sentence end, is a title
+
+
+def _after_titles(ctx: RuleContext) -> list:
+    """The sentences from the first paragraph that is not a title line on: "My Path to
+    Anesthesiology" or "PERSONAL STATEMENT - ANESTHESIOLOGY" above the statement is
+    not its opening (a quotation is, whatever its length)."""
+    sentences = ctx.sentences
+    quote_marks = _quote_marks(ctx)
+    while sentences:
+        first = sentences[0].paragraph
+        paragraph = [s for s in sentences if s.paragraph == first]
+        text = " ".join(s.text for s in paragraph).strip()
+        later = len(paragraph) < len(sentences)
+        title = (
+            later
+            and "\n" not in text
+            and count_words(text) <= TITLE_WORDS
+            and text[:1] not in quote_marks
+            and text[-1:] not in ".!?:\"'\u201d"
+        )
+        if not title:
+            break
+        sentences = sentences[len(paragraph) :]
+    return sentences
+
+
 def _first_sentence(ctx: RuleContext):
-    return ctx.sentences[0] if ctx.sentences else None
+    sentences = _after_titles(ctx)
+    return sentences[0] if sentences else None
 
 
 @rule(
@@ -210,12 +238,13 @@ def generic_opening(r: Rule, ctx: RuleContext) -> list[Finding]:
     bad="A first paragraph about growing up, a relative's illness or an internal-medicine ward.",
 )
 def opening_not_anesthesia(r: Rule, ctx: RuleContext) -> list[Finding]:
-    if not ctx.sentences:
+    sentences = _after_titles(ctx)
+    if not sentences:
         return []
-    first = ctx.sentences[0].paragraph
+    first = sentences[0].paragraph
     opening = {first}
-    first_text = " ".join(s.text for s in ctx.sentences if s.paragraph == first).strip()
-    later = [s.paragraph for s in ctx.sentences if s.paragraph != first]
+    first_text = " ".join(s.text for s in sentences if s.paragraph == first).strip()
+    later = [s.paragraph for s in sentences if s.paragraph != first]
     epigraph = first_text[:1] in _quote_marks(ctx) or first_text[-1:] not in ".!?\"'\u201d"
     if later and epigraph and count_words(first_text) <= EPIGRAPH_WORDS:
         # a one-line quotation or title: the opening story is the paragraph after it
@@ -225,7 +254,7 @@ def opening_not_anesthesia(r: Rule, ctx: RuleContext) -> list[Finding]:
     return [
         ctx.at_sentence(
             r,
-            ctx.sentences[0],
+            sentences[0],
             "the first paragraph is not an anesthesia, OR or ICU story: open with one",
         )
     ]

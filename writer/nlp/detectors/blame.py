@@ -339,7 +339,17 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
         if tok.lower_ == "if":
             if counterfactual:
                 found.append(f"if {subj.text} … I would have …")
-        elif setback or lemma in harm or (lemma in helping and is_negated(verb)):
+        elif (
+            setback
+            or lemma in harm
+            or (
+                # "because they do not understand the hospital", of patients who are
+                # afraid: someone's failing to help excuses only a setback beside it
+                lemma in helping
+                and is_negated(verb)
+                and _setback_outside(sent, ctx, {t.i for t in verb.subtree})
+            )
+        ):
             if any(c.lower_ == "not" for c in tok.lefts) or (
                 tok.i > 0 and tok.doc[tok.i - 1].lower_ == "not"
             ):
@@ -436,6 +446,22 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
 
 
 _EXAM_CUES = ("exam.exam_name", "exam.exam_noun", "exam.exam_verb", "exam.score_number")
+
+
+def _setback_outside(sent: SentenceFeatures, ctx: Context, cause: set[int]) -> bool:
+    """An exam or a setback word in the sentence outside ``cause`` (the token indices of
+    the cause), or an exam sentence just before: the effect a cause would excuse.
+    "patients who are afraid because they do not understand the hospital" has none."""
+    prev = ctx.previous(sent)
+    if prev is not None and "exam" in prev.tags:
+        return True
+    setback = ctx.words("blame", "setback_words")
+    exam = {i for key in _EXAM_CUES for a, b in sent.hits(key) for i in range(a, b)}
+    return any(
+        t.i in exam or t.lower_ in setback or t.lemma_.lower() in setback
+        for t in sent.span
+        if t.i not in cause
+    )
 
 
 def _explains_a_setback(sent: SentenceFeatures, ctx: Context, hit) -> bool:
