@@ -448,19 +448,24 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
 _EXAM_CUES = ("exam.exam_name", "exam.exam_noun", "exam.exam_verb", "exam.score_number")
 
 
+def _setback_among(sent: SentenceFeatures, ctx: Context, tokens) -> bool:
+    """An exam (its name, noun, verb or score) or a setback word among ``tokens``."""
+    setback = ctx.words("blame", "setback_words")
+    exam = {i for key in _EXAM_CUES for a, b in sent.hits(key) for i in range(a, b)}
+    return any(t.i in exam or t.lower_ in setback or t.lemma_.lower() in setback for t in tokens)
+
+
+def _exam_just_before(sent: SentenceFeatures, ctx: Context) -> bool:
+    prev = ctx.previous(sent)
+    return prev is not None and "exam" in prev.tags
+
+
 def _setback_outside(sent: SentenceFeatures, ctx: Context, cause: set[int]) -> bool:
     """An exam or a setback word in the sentence outside ``cause`` (the token indices of
     the cause), or an exam sentence just before: the effect a cause would excuse.
     "patients who are afraid because they do not understand the hospital" has none."""
-    prev = ctx.previous(sent)
-    if prev is not None and "exam" in prev.tags:
-        return True
-    setback = ctx.words("blame", "setback_words")
-    exam = {i for key in _EXAM_CUES for a, b in sent.hits(key) for i in range(a, b)}
-    return any(
-        t.i in exam or t.lower_ in setback or t.lemma_.lower() in setback
-        for t in sent.span
-        if t.i not in cause
+    return _exam_just_before(sent, ctx) or _setback_among(
+        sent, ctx, (t for t in sent.span if t.i not in cause)
     )
 
 
@@ -475,33 +480,27 @@ def _explains_a_setback(sent: SentenceFeatures, ctx: Context, hit) -> bool:
     doc = sent.span.doc
     if doc[hit[0] : hit[1]].text.lower() not in ctx.words("blame", "linking_causes"):
         return True
-    prev = ctx.previous(sent)
-    if prev is not None and "exam" in prev.tags:
+    if _exam_just_before(sent, ctx):
         return True
-    setback = ctx.words("blame", "setback_words")
-    exam = {i for key in _EXAM_CUES for a, b in sent.hits(key) for i in range(a, b)}
-
-    def has_setback(tokens) -> bool:
-        return any(
-            t.i in exam or t.lower_ in setback or t.lemma_.lower() in setback for t in tokens
-        )
-
     verb = next((t for t in doc[hit[0] : hit[1]] if t.pos_ in ("VERB", "AUX")), None)
     subject = subject_of(verb) if verb is not None else None
     if subject is not None and subject.pos_ != "PRON":
-        return has_setback(subject.subtree)
+        return _setback_among(sent, ctx, subject.subtree)
     root = doc[hit[0] : hit[1]].root
     if verb is None and root.head.i == root.i:
         return True  # "Because of ..." parsed as the sentence's root: its effect is unknown
-    cause = {  # the object of the connective: "because of [the work ...]"
-        t.i
-        for p in doc[hit[0] : hit[1]]
-        if p.pos_ in ("ADP", "SCONJ")
-        for c in p.children
-        if c.dep_ in ("pobj", "pcomp") and not hit[0] <= c.i < hit[1]
-        for t in c.subtree
-    }
-    return has_setback(t for t in sent.span if t.i not in cause and not hit[0] <= t.i < hit[1])
+    cause = (
+        set(range(hit[0], hit[1]))
+        | {  # and the connective's object: "because of [...]"
+            t.i
+            for p in doc[hit[0] : hit[1]]
+            if p.pos_ in ("ADP", "SCONJ")
+            for c in p.children
+            if c.dep_ in ("pobj", "pcomp") and not hit[0] <= c.i < hit[1]
+            for t in c.subtree
+        }
+    )
+    return _setback_outside(sent, ctx, cause)
 
 
 def _is_a_score(sent: SentenceFeatures, hit) -> bool:
