@@ -865,3 +865,12 @@ def test_a_reply_is_read_by_its_own_words_not_the_subject_it_answers() -> None:
         "writing to thank you for the time you gave me during my observership in May.\n"
     )
     assert detect_kind(thanks) == "thank-you"
+
+
+def test_applying_for_an_observership_asks_for_one() -> None:
+    text = (
+        "To: a@b.org\nSubject: RE: Application form\n\nDear Dr. El-Sayed,\n\nThank you for "
+        "sending the form. I would like to apply for a 4-week observership in your department "
+        "in January 2028.\n\nSofia\n\nGet Outlook for Android\n"
+    )
+    assert detect_kind(text) == "observership-request"

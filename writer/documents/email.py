@@ -330,7 +330,10 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
     ):
         return "thank-you"
     observership = sets.get("detect_observership", frozenset())
-    if together("detect_observership", "detect_ask") or (
+    if (
+        together("detect_observership", "detect_ask")
+        or together("detect_observership", "detect_observership_ask")
+    ) or (
         # "Interest in Baystate Anesthesiology - observership in obstetric anesthesia", from
         # someone who applied there, tells of a past observership: an interest email
         not interest
