@@ -162,6 +162,14 @@ def _quote_marks(ctx: RuleContext) -> frozenset[str]:
 
 
 TITLE_WORDS = 12  # a first paragraph this short, with no sentence end, is a title
+_SENTENCE_END = ".!?\"'\u201d"  # how a paragraph of prose ends (a quotation's close included)
+
+
+def _first_paragraph(sentences: list) -> tuple[list, str]:
+    """The sentences of the first paragraph among ``sentences``, and its text."""
+    first = sentences[0].paragraph
+    paragraph = [s for s in sentences if s.paragraph == first]
+    return paragraph, " ".join(s.text for s in paragraph).strip()
 
 
 def _after_titles(ctx: RuleContext) -> list:
@@ -171,16 +179,14 @@ def _after_titles(ctx: RuleContext) -> list:
     sentences = ctx.sentences
     quote_marks = _quote_marks(ctx)
     while sentences:
-        first = sentences[0].paragraph
-        paragraph = [s for s in sentences if s.paragraph == first]
-        text = " ".join(s.text for s in paragraph).strip()
+        paragraph, text = _first_paragraph(sentences)
         later = len(paragraph) < len(sentences)
         title = (
             later
             and "\n" not in text
             and count_words(text) <= TITLE_WORDS
             and text[:1] not in quote_marks
-            and text[-1:] not in ".!?:\"'\u201d"
+            and text[-1:] not in _SENTENCE_END + ":"
         )
         if not title:
             break
@@ -243,9 +249,9 @@ def opening_not_anesthesia(r: Rule, ctx: RuleContext) -> list[Finding]:
         return []
     first = sentences[0].paragraph
     opening = {first}
-    first_text = " ".join(s.text for s in sentences if s.paragraph == first).strip()
+    _, first_text = _first_paragraph(sentences)
     later = [s.paragraph for s in sentences if s.paragraph != first]
-    epigraph = first_text[:1] in _quote_marks(ctx) or first_text[-1:] not in ".!?\"'\u201d"
+    epigraph = first_text[:1] in _quote_marks(ctx) or first_text[-1:] not in _SENTENCE_END
     if later and epigraph and count_words(first_text) <= EPIGRAPH_WORDS:
         # a one-line quotation or title: the opening story is the paragraph after it
         opening.add(later[0])
