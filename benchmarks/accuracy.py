@@ -94,6 +94,7 @@ SENTENCE_FILES = (
     "sentences_dev36.jsonl",
     "sentences_dev37.jsonl",
     "sentences_dev38.jsonl",
+    "sentences_dev39.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (
