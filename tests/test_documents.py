@@ -80,3 +80,37 @@ def test_line_index_handles_crlf_and_cr():
     assert idx.position(4) == (2, 1)
     assert idx.position(7) == (3, 1)
     assert idx.position(11) == (4, 2)
+
+
+def _paragraph_texts(text: str) -> list[str]:
+    view = prose_view(text)
+    assert len(view) == len(text)
+    return [" ".join(text[p.start : p.end].split()) for p in split_paragraphs(view)]
+
+
+def test_paragraphs_a_layout_shows_without_blank_lines():
+    indented = (
+        "    I was the only doctor in the ICU that night,\n"
+        "and the ventilator alarmed.\n"
+        "    In 2024 I joined the anesthesia department\n"
+        "as a trainee.\n"
+        "    I hope to teach.\n"
+    )
+    assert _paragraph_texts(indented) == [
+        "I was the only doctor in the ICU that night, and the ventilator alarmed.",
+        "In 2024 I joined the anesthesia department as a trainee.",
+        "I hope to teach.",
+    ]
+    long_line = "I held the mask while the saturation fell. " * 6
+    per_line = f"My Path to Anesthesiology\n{long_line}\n{long_line}\n"
+    assert len(_paragraph_texts(per_line)) == 3  # a word processor's one paragraph a line
+    crlf = per_line.replace("\n", "\r\n")
+    assert len(_paragraph_texts(crlf)) == 3
+
+
+def test_hard_wrapped_and_quoted_lines_stay_one_paragraph():
+    wrapped = "I watched the resident place the\n  epidural, and then the\npressure fell.\n"
+    assert len(_paragraph_texts(wrapped)) == 1  # the indented line continues a sentence
+    quoted = "    To cure sometimes,\n    to relieve often,\n    to comfort always.\n"
+    assert len(_paragraph_texts(quoted)) == 1  # indented throughout: a quotation
+    assert _paragraph_texts("One line\nwrapped.\n\nTwo.") == ["One line wrapped.", "Two."]

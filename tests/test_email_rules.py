@@ -20,7 +20,13 @@ from click.testing import CliRunner
 from writer.api import analyze_documents, check, check_files
 from writer.cli import main
 from writer.config import document_kinds
-from writer.documents.email import blank_headers, detect_kind, parse_headers, recipients
+from writer.documents.email import (
+    blank_headers,
+    detect_kind,
+    looks_like_email,
+    parse_headers,
+    recipients,
+)
 from writer.documents.reader import make_document
 from writer.drafting.render import find_placeholder
 from writer.errors import InputError
@@ -735,8 +741,10 @@ def test_labeled_emails_are_well_formed_and_cover_every_rule() -> None:
         assert set(expected["must"]) | set(expected["must_not"]) <= rules, path.name
         assert not set(expected["must"]) & set(expected["must_not"]), path.name
         text = path.read_text(encoding="utf-8")
-        headers, _, body = text.partition("\n\n")
-        assert headers.startswith("To: ") and body.strip(), path.name
+        # headers, a web form or a portal's fields, or at least a salutation, then a body
+        block = parse_headers(text)
+        assert looks_like_email(text[block.end :], block), path.name
+        assert text[block.end :].strip(), path.name
         covered |= set(expected["must"])
     assert covered >= set(INTEREST_RULES + LETTER_RULES)
 
@@ -874,3 +882,130 @@ def test_applying_for_an_observership_asks_for_one() -> None:
         "in January 2028.\n\nSofia\n\nGet Outlook for Android\n"
     )
     assert detect_kind(text) == "observership-request"
+
+
+# -- messages from forms, portals and notes apps (blind batch 12) -------------------------
+
+CONTACT_FORM = """NAME: Dr. Lina Haddad
+EMAIL: lina.haddad.md@example.com
+PHONE (optional):
+PROGRAM NAME: Bayshore Anesthesiology Residency
+MESSAGE:
+Dear Dr. Nguyen,
+
+I submitted my ERAS application to the Bayshore Anesthesiology Residency in September, after my four-week observership with Dr. Ode in your pain clinic.
+
+Thank you for your time.
+
+Lina Haddad
+"""
+
+
+def test_a_web_forms_fields_are_not_the_message() -> None:
+    block = parse_headers(CONTACT_FORM)
+    assert block.preamble and CONTACT_FORM[block.end :].startswith("Dear Dr. Nguyen,")
+    assert detect_kind(CONTACT_FORM) == "interest-email"
+    (result,) = judge([CONTACT_FORM], None)
+    assert result.kind == "interest-email"
+    assert fired(result) == set()  # the capitals are form labels, not shouting
+    # a "Message:" field with no salutation after it: the message starts on the next line
+    bare = "Name: Lina Haddad\nAAMC ID: 1234\nYour message:\nI applied to your residency.\n"
+    assert bare[parse_headers(bare).end :] == "I applied to your residency.\n"
+    # a title line and a notes app's date above the headers; "to:" is still a header
+    notes = "Draft - email to Dr. Patel (letter)\nedited 9 June 2027\n\nto: mp@x.org\n\nDear Dr. Patel,\n"
+    assert [f.value for f in parse_headers(notes).get("to")] == ["mp@x.org"]
+    # prose before the salutation is no preamble: a statement stays a statement
+    prose = "My Path\n\nI was nineteen when I first saw an induction.\nDear reader, it was calm.\n"
+    assert parse_headers(prose).end == 0 and detect_kind(prose) is None
+
+
+def test_a_portal_to_line_with_a_role_is_one_recipient() -> None:
+    block = parse_headers("To: Dr. Jonathan Reyes, Program Director\n\nDear Dr. Reyes,\n")
+    assert len(recipients(block)) == 1
+    block = parse_headers("To: Dr. Ana Ruiz, Dr. Tom Lee\n\nDear Drs. Ruiz and Lee,\n")
+    assert len(recipients(block)) == 2
+
+
+def test_an_abbreviation_does_not_end_the_sentence_that_names_the_program() -> None:
+    text = (
+        "To: a@b.org\nSubject: ERAS applicant\n\nDear Dr. Lind,\n\nI am Anil, who observed "
+        "with you in May. I have submitted my ERAS application to the St. Luke's Duluth "
+        "Anesthesiology Residency.\n"
+    )
+    assert detect_kind(text) == "interest-email"
+
+
+def test_the_applicants_own_promise_and_a_past_date_are_not_the_letters_deadline() -> None:
+    promise = letter(
+        "EXTRA", "I will make sure my CV and the form reach you by the end of this week."
+    )
+    (result,) = judge([promise], "letter-request")
+    assert "short-notice" not in fired(result)
+    needed = letter("EXTRA", "I will be grateful, and I need the letter by the end of this week.")
+    (result,) = judge([needed], "letter-request")
+    assert "short-notice" in fired(result)
+    no_date = letter(DEADLINE, "I was with your ICU team from February 6 to March 3, 2027.")
+    (result,) = judge([no_date], "letter-request")
+    assert "no-deadline" in fired(result)  # a date already past dates the work
+    ahead = letter(DEADLINE, "The letters should be in ERAS on September 20, 2027.")
+    (result,) = judge([ahead], "letter-request")
+    assert "no-deadline" not in fired(result)
+
+
+def test_a_signatures_logo_and_a_trial_name_are_not_placeholders_or_shouting() -> None:
+    text = letter(
+        "EXTRA", "I was the coordinator of the PROTECT-AKI trial at your site in 2026."
+    ).replace("Ana Souza\n", "Ana Souza\n[Logo]\n[https://www.example.org/logo.png]\n")
+    (result,) = judge([text], "letter-request")
+    assert not fired(result) & {"unfilled-placeholder", "unprofessional-tone"}
+    (placeholder,) = judge([letter("EXTRA", "I loved [Hospital Name].")], "letter-request")
+    assert "unfilled-placeholder" in fired(placeholder)
+    assert find_placeholder("Best,\nAna\n[Logo]\n") is None
+
+
+def test_would_it_be_possible_to_recommend_me_for_a_position_asks_for_one() -> None:
+    text = interest(
+        "EXTRA",
+        "Would it be possible for you to recommend me for one of the categorical PGY-1 positions?",
+    )
+    (result,) = judge([text], "interest-email")
+    assert "asks-for-position" in fired(result)
+
+
+def test_a_letter_pasted_in_the_writers_voice_is_ghostwritten() -> None:
+    text = letter(
+        "EXTRA",
+        "A few talking points you may use as they are:\n\nDear Program Director,\n\nIt is my "
+        "pleasure to recommend Dr. Ana Souza, who rotated with me in the surgical ICU. I "
+        "recommend her to your program.",
+    )
+    (result,) = judge([text], "letter-request")
+    assert "ghostwritten-letter" in fired(result)
+    (own,) = judge(
+        [letter("EXTRA", "Dr. Ode was kind enough to recommend me to you.")], "letter-request"
+    )
+    assert "ghostwritten-letter" not in fired(own)
+
+
+def test_advice_asked_in_the_subject_after_not_matching_is_a_feedback_request() -> None:
+    text = (
+        "To: a@b.org\nSubject: Match result and a request for your advice\n\nDear Dr. Hale,\n\n"
+        "I did not match this year. Thank you for the letter you wrote for me. I would be "
+        "grateful for your view of my application to programs next year.\n"
+    )
+    assert detect_kind(text) == "feedback-request"
+
+
+def test_opening_thanks_for_time_together_is_a_thank_you_and_thanks_for_a_reply_is_not() -> None:
+    thanks = (
+        "To: Dr. Laura Bennett\n\nDear Dr. Bennett,\n\nThank you very much for the four weeks "
+        "I spent observing with you in the Hillcrest ORs. I have now submitted my ERAS "
+        "application, and Hillcrest is the program I most hope to join.\n"
+    )
+    assert detect_kind(thanks) == "thank-you"
+    reply = thanks.replace(
+        "for the four weeks I spent observing", "for your kind reply about my time"
+    )
+    assert detect_kind(reply) == "interest-email"
+    hoping = thanks.replace("Thank you very much", "I hope you are well. Thank you very much")
+    assert detect_kind(hoping) == "thank-you"

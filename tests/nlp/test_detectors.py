@@ -189,3 +189,22 @@ def test_blame_needs_a_setback_and_a_cause(bare, text, blame):
 def test_blame_needs_the_cause_to_explain_a_setback(bare, text, blame):
     (tags,) = bare.tag_sentences([text])
     assert ("blame" in tags) is blame
+
+
+def test_a_heading_is_not_read_as_a_sentence(analyzer):
+    from writer.documents.reader import make_document
+
+    text = (
+        "2. Why me\n\n"
+        "I worked two years in the ICU of a district hospital, where I placed 50 arterial "
+        "lines.\n\n"
+        "Why Anesthesiology:\n\n"
+        "I was a surgeon for six years.\n"
+    )
+    (analysis,) = analyzer.analyze([make_document(text)])
+    tags = {s.text: s.tags for s in analysis.sentences}
+    assert tags["2. Why me"] == [] and tags["Why Anesthesiology:"] == []
+    assert "why_me" in tags[next(t for t in tags if t.startswith("I worked"))]
+    # the same words as the last sentence of a paragraph of prose are read
+    (alone,) = analyzer.analyze([make_document("Everything went wrong. Why me\n\nI failed.")])
+    assert "blame" in alone.sentences[1].tags

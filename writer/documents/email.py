@@ -46,6 +46,8 @@ class HeaderBlock:
 
     fields: tuple[HeaderField, ...] = ()
     end: int = 0
+    #: the body starts after a form or a title, not right after headers (``_preamble``)
+    preamble: bool = False
 
     def as_dict(self) -> dict[str, str]:
         """Canonical names ("To", "Cc", "Subject"); repeated headers are joined with ", "."""
@@ -113,12 +115,61 @@ def parse_headers(text: str) -> HeaderBlock:
             )
         )
         end = match.end()
-    return HeaderBlock(tuple(fields), end if fields else 0)
+    return _preamble(text, HeaderBlock(tuple(fields), end if fields else 0))
+
+
+#: "AAMC ID: 16204831", "Phone (optional):", "Statement of purpose / message to the department:"
+_FORM_FIELD = re.compile(r"(?P<label>[A-Za-z][\w ./()&'#-]{0,60}?)[ \t]*:(?:[ \t]+(?P<value>.*))?")
+FORM_FIELD_WORDS = 8
+TITLE_LINE_WORDS = 12
+PREAMBLE_LINES = 30
+#: A form field whose label ends with one of these, left empty, is followed by the message.
+_MESSAGE_LABELS = frozenset(
+    "message comments comment question questions inquiry enquiry details text body".split()
+)
+
+
+def _preamble(text: str, block: HeaderBlock) -> HeaderBlock:
+    """``block`` extended over what a web form, a portal or a notes app puts above the
+    message: field lines ("Name: ...", "AAMC ID: ...", "Message:"), short title lines
+    ("Thalamus | Messages", "Draft - email to Dr. Patel (letter)") and blank lines, up
+    to the salutation (or after a "Message:" field). Header fields among them ("to:",
+    "subject:") join the block. The reader reads the message, not the form, so the
+    preamble is blanked like headers. With no salutation within ``PREAMBLE_LINES``
+    lines, or a line of prose before it, there is no preamble and ``block`` is returned."""
+    extra: list[HeaderField] = []
+    seen = 0
+    for match in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text[block.end :]):
+        line = match.group()
+        if not line or seen > PREAMBLE_LINES:
+            break
+        body = line.rstrip("\r\n")
+        start = block.end + match.start()
+        if not body.strip():
+            continue
+        if is_salutation(body):
+            if not seen:
+                break
+            return HeaderBlock(block.fields + tuple(extra), start, preamble=True)
+        seen += 1
+        field = _FORM_FIELD.fullmatch(body.strip())
+        if field and len(field.group("label").split()) <= FORM_FIELD_WORDS:
+            label, value = field.group("label").lower(), (field.group("value") or "").strip()
+            if label in HEADER_NAMES and value:
+                at = start + body.index(field.group("label"))
+                extra.append(HeaderField(field.group("label"), value, at, start + len(body)))
+            if not value and label.split()[-1] in _MESSAGE_LABELS:
+                return HeaderBlock(block.fields + tuple(extra), start + len(line), preamble=True)
+            continue
+        if len(body.split()) <= TITLE_LINE_WORDS and not body.rstrip().endswith((".", "!", "?")):
+            continue
+        break
+    return block
 
 
 def blank_headers(prose: str, block: HeaderBlock) -> str:
     """``prose`` with the header block blanked; line breaks are kept, so offsets hold."""
-    if not block.fields:
+    if not block.end:
         return prose
     head = re.sub(r"[^\n]", " ", prose[: block.end])
     return head + prose[block.end :]
@@ -198,18 +249,29 @@ def recipients(block: HeaderBlock) -> list[Recipient]:
 
 def _split_addresses(value: str) -> list[str]:
     """Split at commas and semicolons outside quotes and angle brackets ("Khalil, MBBS" <...>),
-    keeping an unquoted name together with its degrees (Harold Lindqvist, MD <h@x.org>)."""
+    keeping an unquoted name together with its degrees (Harold Lindqvist, MD <h@x.org>) and,
+    where no address is given (a portal's "To:" line), with its role."""
     parts = _split_outside_quotes(value)
     merged: list[str] = []
     for part in parts:
         first = part.strip().split(" ", 1)[0].strip(".,").lower() if part.strip() else ""
-        if merged and "@" not in merged[-1] and first in _DEGREES:
+        if (
+            merged
+            and "@" not in merged[-1]
+            and (
+                first in _DEGREES
+                # "Dr. Jonathan Reyes, Program Director": with no address on either side, a
+                # part that does not start with a title is the same person's role
+                or ("@" not in part and part.strip() and first not in _TITLES)
+            )
+        ):
             merged[-1] += "," + part
         else:
             merged.append(part)
     return merged
 
 
+_TITLES = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "dean"}
 _DEGREES = {
     "md", "m.d", "do", "d.o", "phd", "ph.d", "mbbs", "mbchb", "mbbch", "frca", "frcpc", "mph",
     "ms", "msc", "mba", "fasa", "fccm", "faap", "facs", "jr", "sr", "ii", "iii", "rn", "crna",
@@ -250,15 +312,42 @@ def _has_phrase(text: str, phrases: frozenset[str]) -> bool:
     return any(re.search(rf"(?<![\w]){re.escape(p)}(?![\w])", text) for p in phrases)
 
 
+#: Words whose full stop does not end a sentence ("St. Luke's", "Dr. Rao").
+_ABBREVIATIONS = frozenset(
+    "dr mr mrs ms st mt prof jr sr vs no nos dept univ hosp approx e.g i.e u.s etc".split()
+)
+
+
 def _clauses(text: str) -> list[str]:
-    return [c for c in re.split(r"(?<=[.!?])\s+|\n\s*\n", text) if c.strip()]
+    """``text`` cut into sentences (roughly) and paragraphs, never after an abbreviation
+    or an initial ("submitted my application to St. Luke's Anesthesiology Residency")."""
+    out, start = [], 0
+    for m in re.finditer(r"(?<=[.!?])\s+|\n\s*\n", text):
+        before = text[start : m.start()].rsplit(None, 1)
+        word = before[-1].lower().rstrip(".") if before else ""
+        if (
+            text[m.start() - 1] == "."
+            and (word.lstrip("(\"'") in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
+            and "\n\n" not in m.group().replace(" ", "")
+        ):
+            continue
+        out.append(text[start : m.start()])
+        start = m.end()
+    out.append(text[start:])
+    return [c for c in out if c.strip()]
 
 
 def looks_like_email(body: str, block: HeaderBlock) -> bool:
-    """A header block with To or Subject, or a first line that is a salutation."""
-    if block.get("to") or block.get("subject"):
+    """A header block with To or Subject, a form above the message, or a first line
+    that is a salutation."""
+    if block.get("to") or block.get("subject") or block.preamble:
         return True
-    first = body.strip().split("\n", 1)[0].strip().lower()
+    return is_salutation(body.strip().split("\n", 1)[0])
+
+
+def is_salutation(line: str) -> bool:
+    """``line`` greets the reader: "Dear Dr. Patel,", "Good day, Dr. Okonkwo!"."""
+    first = line.strip().lower()
     words = first.split()
     openers = _detection_sets().get("detect_salutation", frozenset())
     return (
@@ -313,7 +402,7 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
     ):
         return "reminder"
     if _has_phrase(lowered, sets.get("detect_unmatched", frozenset())) and _has_phrase(
-        lowered, sets.get("detect_feedback", frozenset())
+        subject + " " + lowered, sets.get("detect_feedback", frozenset())
     ):
         return "feedback-request"
     thanks_subject = _has_phrase(subject, sets.get("detect_thanks", frozenset()))
@@ -341,9 +430,32 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
         and _has_phrase(lowered, observership)
     ):
         return "observership-request"
+    if _opens_with_thanks(clauses, sets) and not _has_phrase(
+        subject, sets.get("detect_applied", frozenset())
+    ):
+        # "Thank you very much for the four weeks I spent observing with you": a thank-you,
+        # whatever it goes on to say about an application, unless the subject names the
+        # application ("Thank you, and my application to the Northfield residency")
+        return "thank-you"
     if interest:
         return "interest-email"
     return None
+
+
+def _opens_with_thanks(clauses: list[str], sets: dict[str, frozenset[str]]) -> bool:
+    """The message's first sentence, after the salutation and any "I hope you are well",
+    thanks the reader for something they gave, not for a message ("Thank you for your
+    kind reply" opens a reply to whatever it was about)."""
+    pleasantries = sets.get("detect_pleasantry", frozenset())
+    for clause in clauses:
+        clause = clause.strip()
+        if is_salutation(clause) or _has_phrase(clause[:40], pleasantries):
+            continue
+        opening = clause[:60]
+        return any(clause.startswith(t) for t in sets.get("detect_thanks_opening", ())) and not (
+            _has_phrase(opening, sets.get("detect_thanks_reply", frozenset()))
+        )
+    return False
 
 
 __all__ = [
@@ -353,6 +465,7 @@ __all__ = [
     "Recipient",
     "blank_headers",
     "detect_kind",
+    "is_salutation",
     "looks_like_email",
     "parse_headers",
     "recipients",

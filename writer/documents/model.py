@@ -6,8 +6,16 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-# A paragraph ends at a blank line (a line holding only whitespace).
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\v]*\n\s*")
+# A paragraph ends at a blank line (a line holding only whitespace), or at a line break
+# that the layout shows to be one (``prose_view`` marks it with a form feed).
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\v]*\n\s*|\f\s*")
+_BLANK_LINES = re.compile(r"\n(?:[ \t\f\v]*\n)+")
+#: A line this long was not wrapped by hand or by a mail client: its block's line breaks
+#: end paragraphs (a word processor's "one paragraph a line" export).
+UNWRAPPED_LINE = 200
+#: A first-line indent: two spaces or a tab before the first word.
+_INDENT = re.compile(r"(?: {2,}|\t)[ \t]*\S")
+_ENDS_SENTENCE = (".", "!", "?", '"', "'", ")", "\u201d", "\u2019")
 
 
 @dataclass(frozen=True)
@@ -86,13 +94,47 @@ def prose_view(text: str) -> str:
     Hard-wrapped paragraphs then read as one run of prose; blank lines (the
     paragraph breaks) are kept so sentences never cross a paragraph. CRLF and
     CR endings are normalised without changing the length, so offsets hold.
+    Where a block with no blank line in it is laid out as paragraphs all the
+    same (``layout_breaks``), those line breaks become form feeds, which
+    ``split_paragraphs`` reads as paragraph breaks.
     """
-    norm = text.replace("\r\n", " \n").replace("\r", "\n")
+    norm = text.replace("\r\n", " \n").replace("\r", "\n").replace("\f", " ")
     out = []
     pos = 0
-    for brk in re.finditer(r"\n(?:[ \t\f\v]*\n)+", norm):
-        out.append(norm[pos : brk.start()].replace("\n", " "))
+    for brk in _BLANK_LINES.finditer(norm):
+        out.append(_join_lines(norm[pos : brk.start()]))
         out.append(brk.group())
         pos = brk.end()
-    out.append(norm[pos:].replace("\n", " "))
+    out.append(_join_lines(norm[pos:]))
     return "".join(out)
+
+
+def _join_lines(block: str) -> str:
+    lines = block.split("\n")
+    breaks = layout_breaks(lines)
+    return "".join(
+        (("\f" if i in breaks else " ") if i else "") + line for i, line in enumerate(lines)
+    )
+
+
+def layout_breaks(lines: list[str]) -> set[int]:
+    """Which lines of a block with no blank line start a new paragraph (their indexes).
+
+    - One paragraph a line: a line longer than ``UNWRAPPED_LINE`` characters shows
+      the writer (or the tool that saved the file) does not wrap lines, so every line
+      break in the block is deliberate and ends a paragraph.
+    - First-line indents: an indented line after an unindented one that ends a
+      sentence starts a paragraph ("...last year.\n    During my externship...").
+      A block indented throughout (a quotation, an address) is not split.
+    """
+    if sum(1 for line in lines if line.strip()) < 2:
+        return set()
+    if max(len(line.strip()) for line in lines) > UNWRAPPED_LINE:
+        return {i for i in range(1, len(lines)) if lines[i].strip()}
+    return {
+        i
+        for i in range(1, len(lines))
+        if _INDENT.match(lines[i])
+        and not _INDENT.match(lines[i - 1])
+        and lines[i - 1].rstrip().endswith(_ENDS_SENTENCE)
+    }

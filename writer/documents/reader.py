@@ -222,7 +222,7 @@ def _email_headers(doc: Document, kind: str | None) -> None:
     from writer.documents.email import blank_headers, blank_quoted, detect_kind, parse_headers
 
     block = parse_headers(doc.text)
-    if block.fields:
+    if block.fields or block.preamble:
         doc.headers = block.as_dict()
         doc.prose = blank_headers(doc.prose, block)
         if not doc.prose.strip():

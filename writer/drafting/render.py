@@ -211,7 +211,9 @@ def _advice(kind: Kind, record: object) -> tuple[str, ...]:
 _PLACEHOLDERS = re.compile(
     r"\{\{|\}\}|\{%|%\}|\{#|#\}"  # template syntax that leaked through
     r"|\bX{3,}\b|\bTODO\b|\bTBD\b|\bFIXME\b"
-    r"|\[(?!cid:|image:)[^\]\n]{1,80}\]"  # [Program Name]; not a mail client's [cid:...]
+    # [Program Name]; not what a mail client leaves of an image or a link: [cid:...],
+    # [image: ...], [Logo], [https://.../logo.png]
+    r"|\[(?!(?i:cid:|image|logo|photo|picture|icon|banner|https?:|www\.))[^\]\n]{1,80}\]"
     r"|(?i:<(?:insert|your|program|name)\b[^>@\n]*>)"  # <insert name>
 )
 

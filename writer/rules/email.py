@@ -157,9 +157,11 @@ _PLACEHOLDERS = [
 ]
 
 
-def _looks_like_placeholder(inner: str, words: frozenset[str]) -> bool:
+def _looks_like_placeholder(inner: str, words: frozenset[str], images=frozenset()) -> bool:
+    """ "[Program Name]" is; what a mail client leaves of a signature's logo or a link
+    ("[Logo]", "[https://.../logo.png]", ``images``) is not."""
     tokens = re.findall(r"[A-Za-z]+", inner)
-    if not tokens:
+    if not tokens or tokens[0].lower() in images or re.match(r"\s*(https?:|www\.)", inner):
         return False
     if any(t.lower() in words for t in tokens):
         return True
@@ -179,13 +181,14 @@ def _looks_like_placeholder(inner: str, words: frozenset[str]) -> bool:
 def unfilled_placeholder(r: Rule, ctx: RuleContext) -> list[Finding]:
     text = ctx.analysis.document.text
     words = _sets(ctx, "placeholder_words")
+    images = _sets(ctx, "image_words")
     findings = []
     seen: set[int] = set()
     for pattern in _PLACEHOLDERS:
         for m in pattern.finditer(text):
             if m.start() in seen:
                 continue
-            if m.groups() and not _looks_like_placeholder(m.group(1), words):
+            if m.groups() and not _looks_like_placeholder(m.group(1), words, images):
                 continue
             seen.add(m.start())
             findings.append(
@@ -278,6 +281,10 @@ def mass_email(r: Rule, ctx: RuleContext) -> list[Finding]:
     ]
 
 
+#: A word in capitals; not part of a hyphenated name ("the PROTECT-AKI trial", "COVID-19").
+_SHOUTED = re.compile(r"(?<![\w-])[A-Z]{4,}(?![\w-])")
+
+
 def _tone_signals(ctx: RuleContext):
     """(sentence, strong signals, casual signals) for each sentence with any, up to the
     closing line ("Thx!!" counts; the signature after it, "CONFIDENTIALITY NOTICE: ...",
@@ -289,7 +296,7 @@ def _tone_signals(ctx: RuleContext):
         if s.start >= p.closing_end and not _postscript(s, p):
             continue
         strong = list(s.cues.get("email.textspeak", []))
-        shouting = [w for w in re.findall(r"\b[A-Z]{4,}\b", s.text) if w.lower() not in acronyms]
+        shouting = [w for w in _SHOUTED.findall(s.text) if w.lower() not in acronyms]
         strong += shouting
         casual = list(s.cues.get("email.casual", []))
         if strong or casual:
@@ -535,14 +542,14 @@ def _missing(keys: tuple[str, ...], message: str, counts=None):
     def check(r: Rule, ctx: RuleContext) -> list[Finding]:
         body = body_sentences(ctx)
         found = [s for key in keys for s in _with(body, key)]
-        if any(counts is None or counts(s) for s in found):
+        if any(counts is None or counts(ctx, s) for s in found):
             return []
         return [ctx.at_document(r, message)]
 
     return check
 
 
-def _not_someone_elses(sentence) -> bool:
+def _not_someone_elses(ctx: RuleContext, sentence) -> bool:
     """Work shared with the reader, not with another doctor: "a six-week observership at
     Presbyterian Hospital with Dr. Alan Mercer, who is writing one of my other letters"
     reminds the reader of nothing; "my observership with you" and "the observership at
@@ -608,11 +615,26 @@ rule(
 )
 
 
-def _a_deadline(sentence) -> bool:
+def _a_deadline(ctx: RuleContext, sentence) -> bool:
     """A date after "by", "due"... is a deadline; a bare date is one unless it dates the work
     the request reminds the writer of ("You saw me present the results at your group
-    meeting on November 18")."""
-    return "email.deadline" in sentence.cues or "email.shared_work" not in sentence.cues
+    meeting on November 18") or a time already past ("who joined your ICU team from
+    February 6 to March 3, 2027")."""
+    if "email.deadline" in sentence.cues:
+        return True
+    return "email.shared_work" not in sentence.cues and not _dates_the_past(ctx, sentence)
+
+
+def _dates_the_past(ctx: RuleContext, sentence) -> bool:
+    """The sentence gives a full date (with its year) that has already passed."""
+    prose = ctx.analysis.document.prose[sentence.start : sentence.end]
+    now = today()
+    for pattern, months in _date_patterns(ctx):
+        for m in pattern.finditer(prose):
+            when = _to_date(m, months, now) if m.group("year") else None
+            if when is not None and when < now:
+                return True
+    return False
 
 
 rule(
@@ -696,6 +718,13 @@ def _lead_days(ctx: RuleContext, phrase: str) -> int | None:
     return per * 3 if count in _sets(ctx, "short_counts") else SHORT_NOTICE_DAYS * 2
 
 
+def _clause_before(text: str, at: int) -> str:
+    """The clause of ``text`` that ends at ``at``: from the last ";" or ", and", ", but",
+    ", so" (or the start) on."""
+    cut = max((m.end() for m in re.finditer(r";|,\s+(?:and|but|so)\s", text[:at])), default=0)
+    return text[cut:at]
+
+
 def _deadline_problems(ctx: RuleContext, sentence) -> list[str]:
     """Why this sentence's deadline is short notice (empty when it is not)."""
     prose = ctx.analysis.document.prose[sentence.start : sentence.end]
@@ -704,10 +733,11 @@ def _deadline_problems(ctx: RuleContext, sentence) -> list[str]:
     reasons: list[str] = []
     soon = [t.lower() for t in sentence.cues.get("email.soon", [])]
     patterns = _date_patterns(ctx)
+    promises = _sets(ctx, "own_promise")
     for hit in sentence.cues.get("email.deadline", []):
         at = lowered.find(hit.lower())
-        if at < 0:
-            continue
+        if at < 0 or _has_phrase(_clause_before(lowered, at), promises):
+            continue  # "... and I will make sure they reach you by the end of this week"
         window = lowered[at : at + len(hit) + 30]
         reasons += [f"{hit!r}" for t in soon if t in window][:1]
         for pattern, months in patterns:

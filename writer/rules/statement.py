@@ -161,7 +161,7 @@ def _quote_marks(ctx: RuleContext) -> frozenset[str]:
     return lexicon.sets.get("quote_marks", frozenset()) if lexicon else frozenset()
 
 
-TITLE_WORDS = 12  # a first paragraph this short, with no sentence end, is a title
+TITLE_WORDS = 12  # a first paragraph this short, with no sentence end, is a title (HEADING_WORDS)
 _SENTENCE_END = ".!?\"'\u201d"  # how a paragraph of prose ends (a quotation's close included)
 
 

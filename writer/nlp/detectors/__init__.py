@@ -68,7 +68,8 @@ def run_detectors(sentences, context, model=None) -> None:
     overrules a detector's tag only when it is nearly sure the tag is wrong
     (probability below its tag's floor). A tag the detector read from the sentences
     around this one (``FromContext``), which the model cannot see, is overruled only
-    below the model's base floor, never a tag's raised one.
+    below the model's base floor, never a tag's raised one. A heading
+    (``Context.is_heading``) gets no tag.
     """
     from writer.nlp.learned import sentence_features
 
@@ -78,8 +79,11 @@ def run_detectors(sentences, context, model=None) -> None:
             keys = [k for k in f.cue_index.hits if f.has(k)]
             feats = sentence_features(f.span, keys, f.columns)
             probabilities.append((feats, model.predict(feats)))
+    headings = {f.index for f in sentences if context.is_heading(f)}
     for tag, detect in DETECTORS.items():
         for f in sentences:
+            if f.index in headings:
+                continue
             evidence = detect(f, context)
             if model is not None and tag in model.tags:
                 feats, probs = probabilities[f.index]

@@ -7,6 +7,11 @@ from dataclasses import dataclass, field
 from writer.nlp.features import SentenceFeatures
 from writer.nlp.lexicon import Lexicon
 
+#: A paragraph of one line this short, with no sentence end, is a heading or a title
+#: ("2. Why me", "Why Anesthesiology:", "PERSONAL STATEMENT"), not a sentence of prose.
+HEADING_WORDS = 12
+_SENTENCE_END = ".!?\"'\u201d\u2019"
+
 
 class FromContext(str):
     """Evidence read from the sentences around this one ("continues the scene"). The
@@ -36,6 +41,17 @@ class Context:
                 grouped.setdefault(s.paragraph, []).append(s)
             self.memo["paragraphs"] = grouped
         return self.memo["paragraphs"][sent.paragraph]
+
+    def is_heading(self, sent: SentenceFeatures) -> bool:
+        """``sent`` is a paragraph of its own, short and with no sentence end, in a draft
+        of several paragraphs: a heading. It names a part ("Why me") and says nothing,
+        so no detector reads it: "Why me" above a why-you paragraph is not self-pity."""
+        if len(self.paragraph(sent)) > 1 or len(self.sentences) < 2:
+            return False
+        text = sent.span.text.strip()
+        if not text or text[-1] in _SENTENCE_END:
+            return False
+        return sum(1 for t in sent.span if not (t.is_punct or t.is_space)) <= HEADING_WORDS
 
     def words(self, lexicon: str, name: str) -> frozenset[str]:
         lex = self.lexicons.get(lexicon)
