@@ -1009,3 +1009,76 @@ def test_opening_thanks_for_time_together_is_a_thank_you_and_thanks_for_a_reply_
     assert detect_kind(reply) == "interest-email"
     hoping = thanks.replace("Thank you very much", "I hope you are well. Thank you very much")
     assert detect_kind(hoping) == "thank-you"
+
+
+# -- drafts that passed through other tools first (blind batch 12c) -----------------------
+
+
+def test_icons_in_a_signature_are_not_the_messages_tone() -> None:
+    signed = letter().replace(
+        "Ana Souza\n", "Ana Souza\n\U0001f4f1 +1 555 0100\n\u2709\ufe0f ana@example.org\n"
+    )
+    (result,) = judge([signed], "letter-request")
+    assert "unprofessional-tone" not in fired(result)
+    (body,) = judge([letter("EXTRA", "Thanks so much \U0001f60a\U0001f60a")], "letter-request")
+    assert "unprofessional-tone" in fired(body)
+
+
+def test_a_placeholder_in_capitals_is_a_placeholder_not_shouting() -> None:
+    (result,) = judge(
+        [letter("EXTRA", "We met on [INTERVIEW DATE] in the pre-op clinic.")], "letter-request"
+    )
+    assert "unfilled-placeholder" in fired(result) and "unprofessional-tone" not in fired(result)
+
+
+def test_letterhead_asked_for_is_not_a_ready_made_letter() -> None:
+    (asked,) = judge(
+        [letter("EXTRA", "The portal asks that the letter be on your hospital letterhead.")],
+        "letter-request",
+    )
+    assert "ghostwritten-letter" not in fired(asked)
+    (ready,) = judge(
+        [letter("EXTRA", "I attach my draft; kindly print it on your department letterhead.")],
+        "letter-request",
+    )
+    assert "ghostwritten-letter" in fired(ready)
+
+
+def test_initials_after_the_name_are_no_placeholder() -> None:
+    (result,) = judge([letter().replace("Ana Souza\n", "Ana Souza, MBBS [AS]\n")], "letter-request")
+    assert "unfilled-placeholder" not in fired(result)
+    (other,) = judge([letter().replace("Ana Souza\n", "Ana Souza, MBBS [XY]\n")], "letter-request")
+    assert "unfilled-placeholder" in fired(other)
+
+
+def test_a_translated_salutation_and_request_are_read() -> None:
+    text = (
+        "To: obs@greenfield.example.edu\nSubject: Request of observership\n\nMadam, Sir,\n\n"
+        "I have the honor to solicit an observership of four weeks in the Department of "
+        "Anesthesiology of Greenfield University Hospital, before applying to residency.\n"
+    )
+    assert detect_kind(text) == "observership-request"
+    (result,) = judge([text], "observership-request")
+    assert "generic-salutation" in fired(result)
+
+
+def test_a_defence_of_the_score_named_just_before_is_defensive_not_blame() -> None:
+    text = interest(
+        "EXTRA",
+        "I am conscious that my Step 2 CK score of 214 is lower than the average of your "
+        "residents. I want to assure you that this number does not reflect my true level.",
+    )
+    (result,) = judge([text], "interest-email")
+    assert fired(result) == {"defensive-score-mention"}
+
+
+def test_asking_the_letter_to_claim_what_the_applicant_did_not_do_is_exaggeration() -> None:
+    claim = (
+        "During the observership I was only observing. I would like that the letter "
+        "mentions that I have hands-on experience with intubation."
+    )
+    (result,) = judge([letter("EXTRA", claim)], "letter-request")
+    assert "asks-to-exaggerate" in fired(result) and "blame" not in fired(result)
+    honest = "I would like that the letter mentions that I presented the morning cases."
+    (fine,) = judge([letter("EXTRA", honest)], "letter-request")
+    assert "asks-to-exaggerate" not in fired(fine)

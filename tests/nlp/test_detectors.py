@@ -208,3 +208,43 @@ def test_a_heading_is_not_read_as_a_sentence(analyzer):
     # the same words as the last sentence of a paragraph of prose are read
     (alone,) = analyzer.analyze([make_document("Everything went wrong. Why me\n\nI failed.")])
     assert "blame" in alone.sentences[1].tags
+
+
+@pytest.mark.parametrize(
+    "text, tagged",
+    [
+        # the field praised in someone else's words is their reason, not the applicant's
+        (
+            "Dr. Bissessar told me that anaesthesia is the most honest specialty in the hospital.",
+            False,
+        ),
+        ("My attending once said that anesthesiology is the most rewarding specialty.", False),
+        ("I told my father that anesthesia is the most honest specialty in the hospital.", True),
+        (
+            "Everybody says anesthesia is boring when nothing happens, but for me that calm is what I love about it.",
+            True,
+        ),
+        ("The case taught me that anesthesiology is a specialty of careful listening.", True),
+    ],
+)
+def test_praise_of_the_field_in_someone_elses_words(analyzer, text, tagged):
+    (tags,) = analyzer.tag_sentences([text])
+    assert ("why_specialty" in tags) == tagged
+
+
+@pytest.mark.parametrize(
+    "text, blame",
+    [
+        (
+            "I would like the letter to mention my airway work, because the programs give much value to it.",
+            False,
+        ),
+        (
+            "I did not publish during my research year because my PI gave all the good projects to others.",
+            True,
+        ),
+    ],
+)
+def test_giving_is_harm_only_beside_a_setback(bare, text, blame):
+    (tags,) = bare.tag_sentences([text])
+    assert ("blame" in tags) == blame

@@ -228,6 +228,20 @@ def blank_quoted(prose: str, text: str | None = None) -> str:
     return "".join(chars)
 
 
+def initials_of_name_before(text: str, at: int, inner: str) -> bool:
+    """ "Adaeze Okafor, MBBS [AO]": ``inner`` (bracketed at ``at``) is the initials of the
+    name before it on the same line, a sign-off, not a placeholder."""
+    inner = inner.strip()
+    if not (2 <= len(inner) <= 4 and inner.isalpha() and inner.isupper()):
+        return False
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    names = re.findall(r"\b[A-Z][a-z]+", line)
+    return any(
+        "".join(n[0] for n in names[i : i + len(inner)]) == inner
+        for i in range(len(names) - len(inner) + 1)
+    )
+
+
 def recipients(block: HeaderBlock) -> list[Recipient]:
     """Every address in To, Cc and Bcc, in order."""
     out = []
@@ -465,6 +479,7 @@ __all__ = [
     "Recipient",
     "blank_headers",
     "detect_kind",
+    "initials_of_name_before",
     "is_salutation",
     "looks_like_email",
     "parse_headers",

@@ -219,9 +219,17 @@ _PLACEHOLDERS = re.compile(
 
 
 def find_placeholder(text: str) -> str | None:
-    """The first thing in ``text`` that looks like an unfilled placeholder."""
-    match = _PLACEHOLDERS.search(text)
-    return match.group(0) if match else None
+    """The first thing in ``text`` that looks like an unfilled placeholder (not the
+    writer's initials after their name: "Ana Souza [AS]")."""
+    from writer.documents.email import initials_of_name_before
+
+    for match in _PLACEHOLDERS.finditer(text):
+        found = match.group(0)
+        if not (
+            found.startswith("[") and initials_of_name_before(text, match.start(), found[1:-1])
+        ):
+            return found
+    return None
 
 
 def tidy(text: str) -> str:

@@ -23,7 +23,13 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 
-from writer.documents.email import HeaderBlock, _has_phrase, parse_headers, recipients
+from writer.documents.email import (
+    HeaderBlock,
+    _has_phrase,
+    initials_of_name_before,
+    parse_headers,
+    recipients,
+)
 from writer.rules.base import Finding, Rule, RuleContext, rule
 from writer.rules.statement import count_words
 
@@ -188,7 +194,10 @@ def unfilled_placeholder(r: Rule, ctx: RuleContext) -> list[Finding]:
         for m in pattern.finditer(text):
             if m.start() in seen:
                 continue
-            if m.groups() and not _looks_like_placeholder(m.group(1), words, images):
+            if m.groups() and (
+                not _looks_like_placeholder(m.group(1), words, images)
+                or initials_of_name_before(text, m.start(), m.group(1))
+            ):
                 continue
             seen.add(m.start())
             findings.append(
@@ -288,17 +297,23 @@ _SHOUTED = re.compile(r"(?<![\w-])[A-Z]{4,}(?![\w-])")
 def _tone_signals(ctx: RuleContext):
     """(sentence, strong signals, casual signals) for each sentence with any, up to the
     closing line ("Thx!!" counts; the signature after it, "CONFIDENTIALITY NOTICE: ...",
-    does not)."""
+    a phone icon before the number, does not, even where the sentence runs on into it).
+    A bracketed placeholder ("[INTERVIEW DATE]") is its own finding, not shouting."""
     acronyms = _sets(ctx, "acronyms")
     p = parts(ctx)
+    text = ctx.analysis.document.text
     out = []
     for s in ctx.sentences:
-        if s.start >= p.closing_end and not _postscript(s, p):
+        postscript = _postscript(s, p)
+        if s.start >= p.closing_end and not postscript:
             continue
-        strong = list(s.cues.get("email.textspeak", []))
-        shouting = [w for w in _SHOUTED.findall(s.text) if w.lower() not in acronyms]
-        strong += shouting
-        casual = list(s.cues.get("email.casual", []))
+        end = s.end if postscript else min(s.end, p.closing_end)
+        visible = text[s.start : end]
+        lowered = visible.lower()
+        strong = [t for t in s.cues.get("email.textspeak", []) if t.lower() in lowered]
+        unbracketed = re.sub(r"\[[^\[\]\n]{1,80}\]", " ", visible)
+        strong += [w for w in _SHOUTED.findall(unbracketed) if w.lower() not in acronyms]
+        casual = [t for t in s.cues.get("email.casual", []) if t.lower() in lowered]
         if strong or casual:
             out.append((s, strong, casual))
     return out
@@ -477,8 +492,9 @@ def defensive_score_mention(r: Rule, ctx: RuleContext) -> list[Finding]:
     ]
 
 
-def defended_scores(ctx: RuleContext) -> list:
-    """Exam sentences that apologise for or explain away a score (next to a defence cue).
+def defended_scores(ctx: RuleContext, with_defences: bool = False) -> list:
+    """Exam sentences that apologise for or explain away a score (next to a defence cue),
+    and, ``with_defences``, the sentences after them that defend the score they name.
 
     Empty for kinds without ``defensive-score-mention``: there the ``blame`` rule
     judges such sentences alone (it leaves these to this, more specific, rule).
@@ -486,13 +502,20 @@ def defended_scores(ctx: RuleContext) -> list:
     if ctx.analysis.document.kind not in DEFENSIVE_KINDS:
         return []
     body = body_sentences(ctx)
+    anaphora = _sets(ctx, "score_anaphora")
     out = []
     for i, s in enumerate(body):
         if "exam" not in s.tags:
             continue
         near = [x for x in body[max(0, i - 1) : i + 2] if "exam" in x.tags or x is s]
-        if any("email.score_defence" in x.cues for x in near):
+        after = body[i + 1 : i + 2]
+        # "... my Step 2 CK score of 214 is lower than the average. I want to assure you
+        # that this number does not reflect my true level": the defence refers back
+        referring = [x for x in after if _has_phrase(x.text.lower(), anaphora)]
+        if any("email.score_defence" in x.cues for x in near + referring):
             out.append(s)
+            if with_defences:
+                out += [x for x in referring if "email.score_defence" in x.cues]
     return out
 
 
@@ -859,11 +882,19 @@ def _only_a_guess(ctx: RuleContext, sentence) -> bool:
 )
 def asks_to_exaggerate(r: Rule, ctx: RuleContext) -> list[Finding]:
     findings = []
-    for s in body_sentences(ctx):
+    body = body_sentences(ctx)
+    for i, s in enumerate(body):
+        # what the request asks the letter to claim, against what the applicant says they
+        # did not do, here or in the sentence before
+        limited = [x for x in body[max(0, i - 1) : i + 1] if "email.limited_role" in x.cues]
         if "email.exaggerate" in s.cues or (
-            "email.claim_request" in s.cues and "email.superlative" in s.cues
+            "email.claim_request" in s.cues and ("email.superlative" in s.cues or limited)
         ):
-            shown = s.cues.get("email.exaggerate") or s.cues.get("email.superlative", [])
+            shown = (
+                s.cues.get("email.exaggerate")
+                or s.cues.get("email.superlative")
+                or limited[0].cues["email.limited_role"]
+            )
             findings.append(
                 ctx.at_sentence(
                     r,

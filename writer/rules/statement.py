@@ -117,7 +117,7 @@ def blame(r: Rule, ctx: RuleContext) -> list[Finding]:
         defended_scores,
     )  # an email's score defence is reported once, there
 
-    defended = {s.start for s in defended_scores(ctx)}
+    defended = {s.start for s in defended_scores(ctx, with_defences=True)}
     return [
         ctx.at_sentence(
             r,

@@ -298,7 +298,8 @@ def _object_is_me(tok) -> bool:
 def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[str]:
     """ "because the coordinator lost my paperwork", "if the exam had been in my language"."""
     agents = ctx.words("blame", "external_agents")
-    harm = ctx.words("blame", "harm_verbs")
+    beside_setback = ctx.words("blame", "harm_beside_setback")
+    harm = ctx.words("blame", "harm_verbs") - beside_setback
     helping = ctx.words("blame", "help_verbs")
     counterfactual = sent.has("blame.counterfactual")
     found = []
@@ -342,6 +343,8 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
         elif (
             setback
             or lemma in harm
+            # "I did not publish because my PI gave the projects to others"
+            or (lemma in beside_setback and _bad_outcome(sent))
             or (
                 # "because they do not understand the hospital", of patients who are
                 # afraid: someone's failing to help excuses only a setback beside it

@@ -126,7 +126,7 @@ def _why_specialty(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if "why_now" in sent.tags:
         return []  # "I finally have the preparation to pursue it": timing, not the why
     specialty = _texts(sent, "structure.specialty")
-    if not specialty:
+    if not specialty or _in_someone_elses_words(sent, ctx, sent.hits("structure.specialty")):
         return []
     attraction = _texts(sent, "structure.attraction")
     if _future_marked(sent) and (sent.has("structure.career") or not attraction):
@@ -142,6 +142,36 @@ def _why_specialty(sent: SentenceFeatures, ctx: Context) -> list[str]:
 
 
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+
+
+def _in_someone_elses_words(sent: SentenceFeatures, ctx: Context, hits) -> bool:
+    """Every hit lies in what someone else said ("Dr. Bissessar told me that anaesthesia
+    is the most honest specialty"): the clause a speech verb reports, whose speaker is
+    not the applicant (ANNOTATION.md: praise of the field in someone else's voice is not
+    why_specialty). "I told my father that anesthesia..." is the applicant's own."""
+    if not hits:
+        return False
+    speech = ctx.words("structure", "speech_verbs")
+    speakers = ctx.words("structure", "speakers")
+    doc = sent.span.doc
+
+    def reported(tok) -> bool:
+        hit = tok.i
+        while tok.head.i != tok.i:
+            verb = tok.head
+            if tok.dep_ == "ccomp" and verb.lemma_.lower() in speech and verb.i < hit:
+                speaker = subject_of(verb)
+                return speaker is not None and (
+                    speaker.pos_ == "PROPN" or speaker.lower_ in speakers
+                )
+            tok = verb
+        return False
+
+    if not all(reported(doc[a]) for a, _ in hits):
+        return False
+    # "Everybody says anesthesia is boring, but for me ...": the applicant answers
+    after = [t.lower_ for t in doc[hits[-1][1] : sent.span.end]]
+    return not ("but" in after and FIRST_PERSON_ANY & set(after[after.index("but") :]))
 
 
 def liking_without_reason(sent: SentenceFeatures, ctx: Context) -> bool:
@@ -166,8 +196,12 @@ def liking_without_reason(sent: SentenceFeatures, ctx: Context) -> bool:
 
 
 def rejects_why_specialty(sent: SentenceFeatures, ctx: Context) -> bool:
-    """A firm no for the learned model too: liking with no reason."""
-    return liking_without_reason(sent, ctx)
+    """A firm no for the learned model too: liking with no reason, or the field praised
+    only in someone else's words."""
+    return liking_without_reason(sent, ctx) or (
+        not sent.has("structure.calling")
+        and _in_someone_elses_words(sent, ctx, sent.hits("structure.specialty"))
+    )
 
 
 def _field_is_subject(sent: SentenceFeatures) -> bool:
