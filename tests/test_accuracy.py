@@ -147,3 +147,15 @@ def test_the_second_annotators_tags_cover_the_test_split_once(capsys):
     assert out.count("\n") >= len(accuracy.TAGS) + 3
     why_me = next(line for line in out.splitlines() if line.startswith("why_me"))
     assert float(why_me.split()[-1]) == 1.0  # the labels against themselves
+
+
+def test_the_labeled_data_passes_its_own_validator():
+    """tests/data/validate_data.py: every sentence tag known, every statement's labels
+    cover the rules (or name the one left out), ASCII and a page long as ANNOTATION.md says."""
+    import subprocess
+
+    script = Path(__file__).parent / "data" / "validate_data.py"
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, [line for line in done.stdout.splitlines() if "ERROR" in line]

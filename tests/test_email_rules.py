@@ -1082,3 +1082,20 @@ def test_asking_the_letter_to_claim_what_the_applicant_did_not_do_is_exaggeratio
     honest = "I would like that the letter mentions that I presented the morning cases."
     (fine,) = judge([letter("EXTRA", honest)], "letter-request")
     assert "asks-to-exaggerate" not in fired(fine)
+
+
+# -- follow-ups and replies to silence (blind batch 12d) ----------------------------------
+
+
+def test_thanks_for_a_reply_and_nothing_else_is_a_thank_you() -> None:
+    text = (
+        "Dear Dr. Mensah,\n\nThank you for your reply of May 28, 2027, and for explaining "
+        "that the department cannot host observers this year. Your advice was very helpful.\n\n"
+        "Best wishes,\nKwame\n"
+    )
+    assert detect_kind(text) == "thank-you"
+    update = (
+        "To: a@b.org\nSubject: Update\n\nDear Dr. Marsh,\n\nI passed Step 3 in May. Your "
+        "Lakeshore Anesthesiology Residency is at the top of my list.\n"
+    )
+    assert detect_kind(update) == "interest-email"

@@ -248,3 +248,14 @@ def test_praise_of_the_field_in_someone_elses_words(analyzer, text, tagged):
 def test_giving_is_harm_only_beside_a_setback(bare, text, blame):
     (tags,) = bare.tag_sentences([text])
     assert ("blame" in tags) == blame
+
+
+def test_blame_reads_who_a_number_picks_out(bare):
+    (tags,) = bare.tag_sentences(
+        ["Last year I did not match because two of my letter writers uploaded their letters late."]
+    )
+    assert "blame" in tags
+    (owned,) = bare.tag_sentences(
+        ["Last year I did not match because I asked two of my letter writers too late."]
+    )
+    assert "blame" not in owned

@@ -453,21 +453,28 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
         return "thank-you"
     if interest:
         return "interest-email"
+    if _opens_with_thanks(clauses, sets, for_a_message=True):
+        # "Thank you for your reply of May 28, and for explaining that ...", and nothing
+        # asked or announced after it: thanks for the reply is the message
+        return "thank-you"
     return None
 
 
-def _opens_with_thanks(clauses: list[str], sets: dict[str, frozenset[str]]) -> bool:
+def _opens_with_thanks(
+    clauses: list[str], sets: dict[str, frozenset[str]], for_a_message: bool = False
+) -> bool:
     """The message's first sentence, after the salutation and any "I hope you are well",
     thanks the reader for something they gave, not for a message ("Thank you for your
-    kind reply" opens a reply to whatever it was about)."""
+    kind reply" opens a reply to whatever it was about), or, ``for_a_message``, for
+    anything."""
     pleasantries = sets.get("detect_pleasantry", frozenset())
     for clause in clauses:
         clause = clause.strip()
         if is_salutation(clause) or _has_phrase(clause[:40], pleasantries):
             continue
         opening = clause[:60]
-        return any(clause.startswith(t) for t in sets.get("detect_thanks_opening", ())) and not (
-            _has_phrase(opening, sets.get("detect_thanks_reply", frozenset()))
+        return any(clause.startswith(t) for t in sets.get("detect_thanks_opening", ())) and (
+            for_a_message or not _has_phrase(opening, sets.get("detect_thanks_reply", frozenset()))
         )
     return False
 

@@ -93,6 +93,18 @@ def _external(tok, agents) -> bool:
     return bool(words & agents) or _is_negative_subject(tok)
 
 
+def _partitive(tok):
+    """The people a number or quantifier picks out: "two of my letter writers" -> writers."""
+    if tok is None or tok.pos_ not in ("NUM", "DET", "PRON", "ADJ"):
+        return tok
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return tok
+
+
 def _someone_else(tok) -> bool:
     """Any subject that is not the applicant: a noun, a name, he/she/they, nobody."""
     if tok is None or is_first_person(tok):
@@ -325,7 +337,7 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
         if tok.lower_ not in ("because", "if"):
             continue
         verb = tok.head
-        subj = subject_of(verb)
+        subj = _partitive(subject_of(verb))
         if (
             tok.lower_ == "if"
             and counterfactual
