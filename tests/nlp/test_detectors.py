@@ -259,3 +259,27 @@ def test_blame_reads_who_a_number_picks_out(bare):
         ["Last year I did not match because I asked two of my letter writers too late."]
     )
     assert "blame" not in owned
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        # counts of one's own work beyond the clinic, awards among others, an invitation back
+        ("In the lab I recorded from more than 300 brain slices exposed to ketamine.", True),
+        (
+            "As head of the emergency department I led 22 doctors through about 250 visits a day.",
+            True,
+        ),
+        ("I received a research grant in 2020 for my work on postoperative delirium.", True),
+        ("After my first month, the attendings invited me to come back for a second one.", True),
+        ("I was named resident of the year in 2018, among 60 residents.", True),
+        ("My thesis won first place among 45 projects at the national congress.", True),
+        # someone else's, or not yet
+        ("My brother was named student of the year at his engineering school.", False),
+        ("Our hospital won first place in the national safety ranking.", False),
+        ("I hope to apply for a research grant during residency.", False),
+    ],
+)
+def test_why_me_counts_awards_and_invitations(bare, text, evidence):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) == evidence
