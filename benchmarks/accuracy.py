@@ -232,6 +232,9 @@ def bootstrap_f1(
     return intervals
 
 
+DRAFT_SUFFIXES = (".txt", ".md", ".docx")
+
+
 def statement_agreement(
     folder: Path = DATA / "statements",
 ) -> list[tuple[str, list[str], list[str]]]:
@@ -242,7 +245,12 @@ def statement_agreement(
     out = []
     for expected_path in sorted(folder.glob("*.expected.json")):
         expected = json.loads(expected_path.read_text(encoding="utf-8"))
-        draft = expected_path.with_name(expected_path.name.replace(".expected.json", ".txt"))
+        stem = expected_path.name.replace(".expected.json", "")
+        # the draft as saved: plain text, Markdown or Word
+        draft = next(
+            (p for p in (expected_path.with_name(stem + s) for s in DRAFT_SUFFIXES) if p.exists()),
+            expected_path.with_name(stem + ".txt"),
+        )
         profile = None
         if expected.get("profile"):
             profile = parse_profile(_toml(expected["profile"]), source=str(expected_path))

@@ -114,3 +114,39 @@ def test_hard_wrapped_and_quoted_lines_stay_one_paragraph():
     quoted = "    To cure sometimes,\n    to relieve often,\n    to comfort always.\n"
     assert len(_paragraph_texts(quoted)) == 1  # indented throughout: a quotation
     assert _paragraph_texts("One line\nwrapped.\n\nTwo.") == ["One line wrapped.", "Two."]
+
+
+def _tracked_docx(path):
+    """A Word draft an advisor edited with Track Changes: one insertion, one deletion."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def change(kind: str, text: str):
+        el = OxmlElement(f"w:{kind}")
+        el.set(qn("w:id"), "1")
+        el.set(qn("w:author"), "Advisor")
+        run, t = OxmlElement("w:r"), OxmlElement("w:delText" if kind == "del" else "w:t")
+        t.text = text
+        t.set(qn("xml:space"), "preserve")
+        run.append(t)
+        el.append(run)
+        return el
+
+    document = docx.Document()
+    p = document.add_paragraph("I did not pass Step 1 ")
+    p._p.append(change("ins", "on my first attempt"))
+    p._p.append(change("del", " because the exam was unfair"))
+    p.add_run(", and I own that.")
+    document.add_paragraph("Second paragraph.")
+    document.save(path)
+
+
+def test_a_word_draft_with_tracked_changes_is_read_with_them_accepted(tmp_path):
+    _tracked_docx(tmp_path / "edited.docx")
+    doc = read_document(tmp_path / "edited.docx")
+    assert doc.text.splitlines()[0] == "I did not pass Step 1 on my first attempt, and I own that."
+    assert "unfair" not in doc.text
+    assert any(
+        "tracked changes read as accepted (1 insertion(s), 1 deletion(s))" in n for n in doc.notes
+    )

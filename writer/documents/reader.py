@@ -172,8 +172,7 @@ def _looks_binary(text: str) -> bool:
 
 def read_document(path: str | Path, kind: str | None = None) -> Document:
     """Read and prepare the draft at ``path`` (see ``make_document``)."""
-    text, encoding = read_text(path)
-    return make_document(text, str(path), kind=kind, encoding=encoding)
+    return read_document_bytes(read_bytes(path), str(path), kind)
 
 
 def read_document_bytes(data: bytes, path: str, kind: str | None = None) -> Document:
@@ -189,10 +188,12 @@ def read_document_bytes(data: bytes, path: str, kind: str | None = None) -> Docu
     if path.lower().endswith(".docx"):
         import io
 
-        from writer.documents.docx import read_docx
+        from writer.documents.docx import read_docx_with_notes
 
-        text = read_docx(io.BytesIO(data), name=path)
-        return make_document(text, path, kind=kind, encoding="docx")
+        text, notes = read_docx_with_notes(io.BytesIO(data), name=path)
+        doc = make_document(text, path, kind=kind, encoding="docx")
+        doc.notes += notes
+        return doc
     text, encoding = decode(data, path)
     return make_document(text, path, kind=kind, encoding=encoding)
 
