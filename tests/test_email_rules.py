@@ -1099,3 +1099,58 @@ def test_thanks_for_a_reply_and_nothing_else_is_a_thank_you() -> None:
         "Lakeshore Anesthesiology Residency is at the top of my list.\n"
     )
     assert detect_kind(update) == "interest-email"
+
+
+# -- specialty corners and unusual writers (blind batch 12e) ------------------------------
+
+
+def test_capitals_that_are_no_english_word_are_acronyms_not_shouting() -> None:
+    text = letter("EXTRA", "You let me write the PONV plan and watch the LVAD and ESPA cases.")
+    (result,) = judge([text], "letter-request")
+    assert "unprofessional-tone" not in fired(result)
+    (shouting,) = judge([letter("EXTRA", "This is URGENT and I REALLY need it.")], "letter-request")
+    assert "unprofessional-tone" in fired(shouting)
+
+
+def test_a_residency_already_done_names_no_purpose() -> None:
+    past = letter("I am applying to anesthesiology residency through ERAS. ", "").replace(
+        "You supervised", "After my two years of pediatrics residency at home, you supervised"
+    )
+    (result,) = judge([past], "letter-request")
+    assert "no-purpose" in fired(result)
+
+
+def test_what_the_programs_website_says_is_no_connection() -> None:
+    text = (
+        "To: a@hv.org\nSubject: Applicant\n\nDear Dr. Okafor,\n\nI am applying through ERAS to "
+        "the Hollis Valley Anesthesiology Residency. I read your program's website, and its "
+        "resident profiles show several residents who did research before residency, as I did."
+        "\n\nThank you for your time.\n\nFarzaneh\n"
+    )
+    assert detect_kind(text) == "interest-email"
+    (result,) = judge([text], "interest-email")
+    assert "no-connection" in fired(result)
+
+
+def test_a_claim_asked_for_against_the_role_told_just_after_is_exaggeration() -> None:
+    text = letter(
+        "EXTRA",
+        "Could you please mention that I performed the nerve blocks myself? I know that I "
+        "mostly held the ultrasound probe and watched you place them.",
+    )
+    (result,) = judge([text], "letter-request")
+    assert "asks-to-exaggerate" in fired(result)
+
+
+def test_grateful_for_an_observership_asks_for_one_and_thanks_anywhere_is_a_thank_you() -> None:
+    ask = (
+        "To: a@b.org\nSubject: Request\n\nDear Dr. Whitfield,\n\nI plan to apply to "
+        "anesthesiology residency. I would be very grateful for a four-week observership in "
+        "your Division of Pain Medicine.\n"
+    )
+    assert detect_kind(ask) == "observership-request"
+    thanks = (
+        "Dear Dr. Okonkwo,\n\nI am writing from my phone. I got home on Saturday, and I wanted "
+        "to thank you for the four weeks in the block room.\n\nMaricel\n"
+    )
+    assert detect_kind(thanks) == "thank-you"

@@ -109,7 +109,7 @@ def _stats(analysis) -> dict[str, Any]:
 
 
 def _judge(analysis, profile, analyzer, select=None, ignore=(), severity=None) -> list[Finding]:
-    ctx = RuleContext(analysis, profile, analyzer.lexicons)
+    ctx = RuleContext(analysis, profile, analyzer.lexicons, is_word=analyzer.is_english_word)
     findings: list[Finding] = []
     for r in rules_for_kind(analysis.document.kind):
         if select is not None and r.id not in select:

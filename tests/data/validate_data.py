@@ -4,7 +4,7 @@
 Usage: python3 tests/data/validate_data.py
 
 Checks tests/data/sentences.jsonl (parsing, unique ids, tag vocabulary,
-split values, hard-negative notes) and tests/data/statements/*.txt with
+split values, hard-negative notes) and tests/data/statements/*.txt and *.docx with
 their .expected.json files, then prints per-tag counts per split.
 Exits non-zero on any problem.
 """
@@ -102,7 +102,7 @@ def check_sentences(path):
 
 
 def check_statements(folder):
-    texts = sorted(folder.glob("*.txt"))
+    texts = sorted([*folder.glob("*.txt"), *folder.glob("*.docx")])
     print(f"\n{folder.name}: {len(texts)} statements")
     for txt in texts:
         exp_path = txt.with_name(txt.stem + ".expected.json")
@@ -122,7 +122,12 @@ def check_statements(folder):
             errors.append(f"{exp_path.name}: must + must_not do not cover every rule")
         if exp.get("kind") != "statement" or "applicant" not in exp.get("profile", {}):
             errors.append(f"{exp_path.name}: bad kind or profile")
-        body = txt.read_text(encoding="utf-8")
+        if txt.suffix == ".docx":  # a statement saved in Word: its text as stmt reads it
+            from writer.documents.docx import read_docx
+
+            body = read_docx(txt)
+        else:
+            body = txt.read_text(encoding="utf-8")
         words = len(body.split())
         non_ascii = sorted({c for c in body if ord(c) > 127 or c == "\t"})
         if non_ascii and "eras-characters" not in must:

@@ -283,3 +283,16 @@ def test_blame_reads_who_a_number_picks_out(bare):
 def test_why_me_counts_awards_and_invitations(bare, text, evidence):
     (tags,) = bare.tag_sentences([text])
     assert ("why_me" in tags) == evidence
+
+
+def test_an_open_condition_is_no_blame(bare):
+    (polite,) = bare.tag_sentences(
+        [
+            "Any feedback would help me, and I understand completely if program policy does not allow it."
+        ]
+    )
+    assert "blame" not in polite
+    (blamed,) = bare.tag_sentences(
+        ["My Step 1 score was low because my school did not allow us time to study."]
+    )
+    assert "blame" in blamed

@@ -453,9 +453,12 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
         return "thank-you"
     if interest:
         return "interest-email"
-    if _opens_with_thanks(clauses, sets, for_a_message=True):
-        # "Thank you for your reply of May 28, and for explaining that ...", and nothing
-        # asked or announced after it: thanks for the reply is the message
+    if _opens_with_thanks(clauses, sets, for_a_message=True) or any(
+        _has_phrase(c, sets.get("detect_thanks_opening", frozenset())) for c in clauses
+    ):
+        # "Thank you for your reply of May 28, and for explaining that ...", or "I got home
+        # on Saturday, and I wanted to thank you for the four weeks", and nothing asked or
+        # announced: the thanks is the message
         return "thank-you"
     return None
 

@@ -96,6 +96,38 @@ class Analyzer:
             self.sentence_model = replace(self.sentence_model, floor=0.0, floors={})
         self.model = f"{self.nlp.meta.get('stmt_model', self.nlp.meta.get('name'))}-{self.nlp.meta.get('version', '0')}"
 
+    def is_english_word(self, word: str) -> bool:
+        """``word`` (any case) is in the model's English word lists (the lemmatizer's
+        index of nouns, verbs, adjectives and adverbs, and its irregular forms), as is or
+        with a plural or verb ending taken off: "please", "urgent", "letters" are; "PONV",
+        "LVAD", "ESPA" are not. Built at the first question (about 90,000 words)."""
+        words = self._english_words()
+        w = word.lower()
+        if w in words:
+            return True
+        stems = []
+        if w.endswith("s"):
+            stems += [w[:-1], w[:-2]] if w.endswith("es") else [w[:-1]]
+        elif w.endswith("ed"):
+            stems += [w[:-2], w[:-1]]
+        elif w.endswith("ing"):
+            stems += [w[:-3], w[:-3] + "e"]
+        return any(s in words for s in stems if len(s) > 2)
+
+    def _english_words(self) -> frozenset[str]:
+        if getattr(self, "_words", None) is None:
+            words: set[str] = set()
+            if "lemmatizer" in self.nlp.pipe_names:
+                lemmatizer = self.nlp.get_pipe("lemmatizer")
+                lookups = getattr(getattr(lemmatizer, "original", None) or lemmatizer, "lookups", None)
+                if lookups is not None:
+                    for name in ("lemma_index", "lemma_exc"):
+                        if lookups.has_table(name):
+                            for forms in lookups.get_table(name).values():
+                                words.update(forms)
+            self._words = frozenset(words)
+        return self._words
+
     def analyze(self, documents: list[Document], batch_size: int = 64) -> list[Analysis]:
         """Each Document parsed paragraph by paragraph (``ParagraphParser``), one batch of
         ``batch_size`` paragraphs at a time, then tagged."""

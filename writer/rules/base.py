@@ -49,6 +49,8 @@ class RuleContext:
     profile: Any = None  # writer.profile.Profile | None
     lexicons: dict = field(default_factory=dict)
     cues: Any = None  # CueFinder, for rules that look at raw text
+    #: word -> is it an English word (``Analyzer.is_english_word``); None: not known
+    is_word: Any = None
 
     @property
     def sentences(self):

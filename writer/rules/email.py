@@ -312,7 +312,12 @@ def _tone_signals(ctx: RuleContext):
         lowered = visible.lower()
         strong = [t for t in s.cues.get("email.textspeak", []) if t.lower() in lowered]
         unbracketed = re.sub(r"\[[^\[\]\n]{1,80}\]", " ", visible)
-        strong += [w for w in _SHOUTED.findall(unbracketed) if w.lower() not in acronyms]
+        strong += [
+            w
+            for w in _SHOUTED.findall(unbracketed)
+            # a word in capitals that is no English word is an acronym: "PONV", "LVAD"
+            if w.lower() not in acronyms and (ctx.is_word is None or ctx.is_word(w))
+        ]
         casual = [t for t in s.cues.get("email.casual", []) if t.lower() in lowered]
         if strong or casual:
             out.append((s, strong, casual))
@@ -390,7 +395,8 @@ def no_program_name(r: Rule, ctx: RuleContext) -> list[Finding]:
     kinds=(INTEREST,),
 )
 def no_connection(r: Rule, ctx: RuleContext) -> list[Finding]:
-    body = body_sentences(ctx)
+    # what anyone can read on the program's website is no connection to it
+    body = [s for s in body_sentences(ctx) if "email.program_publicity" not in s.cues]
     told = _with(body, "email.connection_observed") + _with(body, "email.connection_research")
     if any(_tied_to_program(s) for s in told):
         return []
@@ -634,8 +640,16 @@ rule(
     _missing(
         ("email.purpose",),
         "the request never says what the letter is for: anesthesiology residency, through ERAS",
+        counts=lambda ctx, s: _a_purpose(s),
     )
 )
+
+
+def _a_purpose(sentence) -> bool:
+    """A purpose named for the letter, not a residency already done ("after my two years
+    of pediatrics residency at home"; ``email.past_training``)."""
+    past = " ".join(sentence.cues.get("email.past_training", [])).lower()
+    return any(p.lower() not in past for p in sentence.cues.get("email.purpose", []))
 
 
 def _a_deadline(ctx: RuleContext, sentence) -> bool:
@@ -885,8 +899,8 @@ def asks_to_exaggerate(r: Rule, ctx: RuleContext) -> list[Finding]:
     body = body_sentences(ctx)
     for i, s in enumerate(body):
         # what the request asks the letter to claim, against what the applicant says they
-        # did not do, here or in the sentence before
-        limited = [x for x in body[max(0, i - 1) : i + 1] if "email.limited_role" in x.cues]
+        # did not do, here or in the sentence before or after
+        limited = [x for x in body[max(0, i - 1) : i + 2] if "email.limited_role" in x.cues]
         if "email.exaggerate" in s.cues or (
             "email.claim_request" in s.cues and ("email.superlative" in s.cues or limited)
         ):

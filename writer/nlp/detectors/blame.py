@@ -276,6 +276,8 @@ def _agent_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[st
                 if setback:
                     found.append(f"{subj.text!r} {tok.text} …")
         elif lemma in helping and subj is not None and _external(subj, agents):
+            if _open_condition(tok):
+                continue  # "I understand completely if program policy does not allow it"
             if negated or _is_negative_subject(subj):
                 if _setback_in_view(sent, ctx, agent=subj) or _object_is_me(tok):
                     found.append(f"{subj.text!r} did not {lemma} …")
@@ -301,6 +303,16 @@ def _agent_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[st
             ):
                 found.append(f"given … by {agent.text if agent is not None else 'others'}")
     return found
+
+
+def _open_condition(verb) -> bool:
+    """``verb`` heads a present-tense "if" or "unless" clause: a case that may or may not
+    arise ("if program policy does not allow it"), not something that happened."""
+    marked = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+    present = verb.tag_ in ("VBP", "VBZ") or any(
+        c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") for c in verb.children
+    )
+    return marked and present
 
 
 def _object_is_me(tok) -> bool:
