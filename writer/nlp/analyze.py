@@ -119,7 +119,9 @@ class Analyzer:
             words: set[str] = set()
             if "lemmatizer" in self.nlp.pipe_names:
                 lemmatizer = self.nlp.get_pipe("lemmatizer")
-                lookups = getattr(getattr(lemmatizer, "original", None) or lemmatizer, "lookups", None)
+                lookups = getattr(
+                    getattr(lemmatizer, "original", None) or lemmatizer, "lookups", None
+                )
                 if lookups is not None:
                     for name in ("lemma_index", "lemma_exc"):
                         if lookups.has_table(name):
