@@ -1154,3 +1154,37 @@ def test_grateful_for_an_observership_asks_for_one_and_thanks_anywhere_is_a_than
         "to thank you for the four weeks in the block room.\n\nMaricel\n"
     )
     assert detect_kind(thanks) == "thank-you"
+
+
+# -- dates and deadlines as the world writes them (blind batch 12f) -----------------------
+
+
+def test_deadlines_in_words_in_the_subject_and_beside_other_dates() -> None:
+    ten_days = letter(
+        DEADLINE, "Would it be possible for the letter to be uploaded within the next ten days?"
+    )
+    (result,) = judge([ten_days], "letter-request")
+    assert "short-notice" in fired(result)
+    result_due = letter(
+        DEADLINE, "I sat for Step 3 in May and the result is expected in about four weeks."
+    )
+    (result,) = judge([result_due], "letter-request")
+    assert "no-deadline" in fired(result)  # the result's time, not the letter's
+    subject = letter(DEADLINE, "Would the date in the subject line work for you?").replace(
+        "Subject: Letter of recommendation",
+        "Subject: Letter of recommendation - needed by 2027-08-31",
+    )
+    (result,) = judge([subject], "letter-request")
+    assert "no-deadline" not in fired(result)
+
+
+def test_releasing_the_writer_from_a_date_is_not_a_demand() -> None:
+    text = letter(
+        "EXTRA", "There is no rush; please do not feel you must write it before the end of July."
+    )
+    (result,) = judge([text], "letter-request")
+    assert "demanding-tone" not in fired(result)
+    (order,) = judge(
+        [letter("EXTRA", "You must write it before the end of July.")], "letter-request"
+    )
+    assert "demanding-tone" in fired(order)

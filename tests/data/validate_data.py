@@ -4,7 +4,7 @@
 Usage: python3 tests/data/validate_data.py
 
 Checks tests/data/sentences.jsonl (parsing, unique ids, tag vocabulary,
-split values, hard-negative notes) and tests/data/statements/*.txt and *.docx with
+split values, hard-negative notes) and tests/data/statements/*.txt, *.md and *.docx with
 their .expected.json files, then prints per-tag counts per split.
 Exits non-zero on any problem.
 """
@@ -102,7 +102,7 @@ def check_sentences(path):
 
 
 def check_statements(folder):
-    texts = sorted([*folder.glob("*.txt"), *folder.glob("*.docx")])
+    texts = sorted([*folder.glob("*.txt"), *folder.glob("*.md"), *folder.glob("*.docx")])
     print(f"\n{folder.name}: {len(texts)} statements")
     for txt in texts:
         exp_path = txt.with_name(txt.stem + ".expected.json")
@@ -126,6 +126,10 @@ def check_statements(folder):
             from writer.documents.docx import read_docx
 
             body = read_docx(txt)
+        elif txt.suffix == ".md":  # Markdown: the prose ERAS would get, not the markup
+            from writer.documents.markdown import markdown_prose
+
+            body = markdown_prose(txt.read_text(encoding="utf-8"))
         else:
             body = txt.read_text(encoding="utf-8")
         words = len(body.split())

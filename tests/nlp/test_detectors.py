@@ -296,3 +296,16 @@ def test_an_open_condition_is_no_blame(bare):
         ["My Step 1 score was low because my school did not allow us time to study."]
     )
     assert "blame" in blamed
+
+
+def test_the_applicants_own_score_as_a_reason_is_no_blame(bare):
+    (own,) = bare.tag_sentences(
+        [
+            "Because my Step 1 score is low, I want program directors to hear from someone who saw my work."
+        ]
+    )
+    assert "blame" not in own
+    (shifted,) = bare.tag_sentences(
+        ["My Step 1 score is low because my school did not teach us the format."]
+    )
+    assert "blame" in shifted

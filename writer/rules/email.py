@@ -658,7 +658,12 @@ def _a_deadline(ctx: RuleContext, sentence) -> bool:
     meeting on November 18") or a time already past ("who joined your ICU team from
     February 6 to March 3, 2027")."""
     if "email.deadline" in sentence.cues:
-        return True
+        # "in about four weeks" is the letter's time only where the letter or the reader
+        # is in the sentence ("the result is expected in about four weeks" is not)
+        relative = all(
+            h.lower().startswith(("in ", "within ")) for h in sentence.cues["email.deadline"]
+        )
+        return not relative or any(k in sentence.cues for k in ("email.letter_due", "email.reader"))
     return "email.shared_work" not in sentence.cues and not _dates_the_past(ctx, sentence)
 
 
@@ -674,7 +679,14 @@ def _dates_the_past(ctx: RuleContext, sentence) -> bool:
     return False
 
 
-rule(
+_no_deadline_in_body = _missing(
+    ("email.deadline", "email.date"),
+    "no deadline: say by when the letter should be uploaded (a date, several weeks away)",
+    counts=_a_deadline,
+)
+
+
+@rule(
     "no-deadline",
     "warning",
     "The request gives no date by which the letter is needed.",
@@ -683,13 +695,14 @@ rule(
     good="I hope to have all letters uploaded by August 15, 2027, about ten weeks from now.",
     bad="(no date anywhere in the request)",
     kinds=(LETTER,),
-)(
-    _missing(
-        ("email.deadline", "email.date"),
-        "no deadline: say by when the letter should be uploaded (a date, several weeks away)",
-        counts=_a_deadline,
-    )
 )
+def no_deadline(r: Rule, ctx: RuleContext) -> list[Finding]:
+    # "Subject: LOR request - needed by 2027-08-31": the date the writer reads first
+    subject = " ".join(f.value for f in parts(ctx).headers.get("subject"))
+    if any(p.search(subject) for p, _ in _date_patterns(ctx)):
+        return []
+    return _no_deadline_in_body(r, ctx)
+
 
 rule(
     "no-materials",
@@ -743,6 +756,15 @@ def _to_date(m: re.Match, months: dict[str, int], now: date) -> date | None:
         return None
 
 
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60}
+
+
 def _lead_days(ctx: RuleContext, phrase: str) -> int | None:
     """Roughly how many days "ten weeks" or "three days" is; None when it is long (months)."""
     words = phrase.lower().split()
@@ -752,6 +774,8 @@ def _lead_days(ctx: RuleContext, phrase: str) -> int | None:
     per = 7 if unit.startswith("week") else 1
     if count.isdigit():
         return int(count) * per
+    if count in _NUMBER_WORDS:  # "within the next ten days"
+        return _NUMBER_WORDS[count] * per
     return per * 3 if count in _sets(ctx, "short_counts") else SHORT_NOTICE_DAYS * 2
 
 
@@ -867,8 +891,9 @@ def demanding_tone(r: Rule, ctx: RuleContext) -> list[Finding]:
 
 
 def _only_a_guess(ctx: RuleContext, sentence) -> bool:
-    """The sentence's only demand is a "you must" that guesses: "I know you must get many
-    requests", "you must be very busy" (``guess_openers``, ``guess_verbs``)."""
+    """The sentence's only demand is a "you must" that guesses or releases: "I know you
+    must get many requests", "you must be very busy", "please do not feel you must write
+    it before July" (``guess_openers``, ``guess_verbs``)."""
     if any(hit.lower() != "you must" for hit in sentence.cues["email.demand"]):
         return False
     text = sentence.text.lower()

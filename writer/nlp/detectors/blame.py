@@ -305,6 +305,15 @@ def _agent_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[st
     return found
 
 
+def _own_result(subj, ctx: Context) -> bool:
+    """``subj`` is the applicant's own result or record ("my Step 1 score", "my
+    application"): no one else to blame."""
+    return subj is not None and (
+        subj.lemma_.lower() in ctx.words("blame", "own_results")
+        and any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in subj.children)
+    )
+
+
 def _open_condition(verb) -> bool:
     """``verb`` heads a present-tense "if" or "unless" clause: a case that may or may not
     arise ("if program policy does not allow it"), not something that happened."""
@@ -360,6 +369,8 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
             continue
         if not (_external(subj, agents) or (_someone_else(subj) and _bad_outcome(sent))):
             continue
+        if _own_result(subj, ctx):
+            continue  # "because my Step 1 score is low, I want ...": the applicant's own fact
         lemma = verb.lemma_.lower()
         if tok.lower_ == "if":
             if counterfactual:
