@@ -309,3 +309,25 @@ def test_the_applicants_own_score_as_a_reason_is_no_blame(bare):
         ["My Step 1 score is low because my school did not teach us the format."]
     )
     assert "blame" in shifted
+
+
+@pytest.mark.parametrize(
+    "text, evidence",
+    [
+        # work already done, in a clause that opens a sentence about the future
+        (
+            "Having taught airway workshops to 90 nurses in Lusaka, I hope to keep teaching as faculty.",
+            True,
+        ),
+        (
+            "Building on my three publications in regional anesthesia, I plan to apply for a fellowship.",
+            True,
+        ),
+        # the plan itself, however specific
+        ("I plan to pursue a fellowship and publish research on 300 patients.", False),
+        ("I see myself running a research group on perioperative outcomes.", False),
+    ],
+)
+def test_work_done_beside_a_plan_is_evidence(bare, text, evidence):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) == evidence

@@ -332,12 +332,10 @@ def _given_to_me(verb, evidence, honouring: frozenset[str]) -> bool:
 
 
 def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
-    if (
-        _future_marked(sent)
-        or (sent.future and not sent.past)
-        or sent.has("structure.not_evidence")
-    ):
+    if sent.has("structure.not_evidence"):
         return []
+    if _future_marked(sent) or (sent.future and not sent.past):
+        return _done_before_the_plan(sent, ctx)
     generic = ctx.words("structure", "generic_claims")
     text = sent.span.text.lower()
     claims = any(g in text for g in generic)
@@ -384,6 +382,71 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
             specific = any(t.like_num or t.pos_ == "PROPN" for t in sent.span)
         if specific:
             return [f"did: {verb.text!r}"]
+    return []
+
+
+#: Verbs whose complement is a plan or a wish: what it says has not been done.
+_PLAN_VERBS = frozenset(
+    "plan hope want wish intend aim aspire seek expect like love prepare look".split()
+)
+_WILL = frozenset({"will", "'ll", "shall", "would"})
+
+
+def _planned(tok) -> bool:
+    """``tok`` is inside what a plan or a wish is about: the complement of "plan", "hope",
+    "want to"..., or a clause with "will" ("I plan to pursue a [fellowship]"), not a clause
+    beside it ("[Building on my two publications], I plan to ...")."""
+    node = tok
+    while True:
+        if node.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lower_ in _WILL for c in node.children
+        ):
+            return True
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in _PLAN_VERBS:
+            return True
+        node = node.head
+
+
+def _in_done_clause(tok, start: int) -> bool:
+    """``tok`` is inside a participle clause that opens the sentence (``start``), before
+    the plan: "[After teaching ACLS to 150 nurses], ...", "[Building on my two
+    publications], ...", "[Having built the first pain clinic], ..." (not "I see myself
+    running a research group", which is the plan)."""
+    node = tok
+    while node.head.i != node.i:
+        if (
+            node.tag_ in ("VBG", "VBN")
+            and node.dep_ in ("advcl", "pcomp")
+            and node.left_edge.i <= start + 1
+        ):
+            return True
+        node = node.head
+    return False
+
+
+def _done_before_the_plan(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """Evidence already done, told beside a plan: "After teaching ACLS to 150 nurses in
+    Amman, I want to keep teaching", "Building on my two publications in obstetric
+    anesthesia, I plan to pursue a fellowship" (ANNOTATION.md: a sentence that cites
+    completed, specific work is why_me beside its other tag). What the plan is about
+    ("a fellowship") is not evidence."""
+    if "exam" in sent.tags or "blame" in sent.tags:
+        return []
+    doc = sent.span.doc
+    honouring = ctx.words("structure", "honouring_verbs")
+    unrealised = _UnrealisedWords.of(ctx)
+    absence = ctx.words("structure", "absence_preps")
+    for a, b in sent.hits("structure.evidence"):
+        if (
+            _in_done_clause(doc[a], sent.span.start)
+            and not any(_planned(doc[i]) for i in range(a, b))
+            and _evidence_is_mine(sent, (a, b), honouring)
+            and not _unrealised(doc[a], unrealised)
+            and not _named_as_absent(doc[a:b], absence)
+        ):
+            return [f"done before the plan: {doc[a:b].text!r}"]
     return []
 
 
