@@ -1188,3 +1188,45 @@ def test_releasing_the_writer_from_a_date_is_not_a_demand() -> None:
         [letter("EXTRA", "You must write it before the end of July.")], "letter-request"
     )
     assert "demanding-tone" in fired(order)
+
+
+@pytest.mark.parametrize(
+    "deadline, short",
+    [
+        ("15/08/2027", False),  # day first, as most applicants write: 75 days away
+        ("06/07/2027", False),  # June 7 to an American, 6 July to most: short only one way
+        ("05/06/2027", True),  # May 6 (past) or 5 June (4 days): short either way
+        ("11.06.2027", True),  # dotted, day first: 10 days away
+        ("10-Jun-2027", True),
+        ("15-Aug-2027", False),
+    ],
+)
+def test_dates_written_day_first_are_read_both_ways(deadline, short) -> None:
+    text = letter(DEADLINE, f"I hope to have my letters uploaded by {deadline}.")
+    (result,) = judge([text], "letter-request")
+    assert ("short-notice" in fired(result)) == short
+    assert "no-deadline" not in fired(result)
+
+
+def test_another_date_in_the_draft_shows_how_it_writes_dates() -> None:
+    us = letter(
+        DEADLINE,
+        "I observed with you from 03/15/2027. I hope to have the letter uploaded by 06/10/2027.",
+    )
+    (result,) = judge([us], "letter-request")
+    assert "short-notice" in fired(result)  # June 10: the draft writes month first
+    world = letter(
+        DEADLINE,
+        "I observed with you from 15/03/2027. I hope to have the letter uploaded by 06/10/2027.",
+    )
+    (result,) = judge([world], "letter-request")
+    assert "short-notice" not in fired(result)  # 6 October
+
+
+def test_a_meetings_date_is_not_the_letters_deadline() -> None:
+    text = letter(
+        DEADLINE,
+        "Our abstract was accepted as a poster at the regional meeting on September 18, 2027.",
+    )
+    (result,) = judge([text], "letter-request")
+    assert "no-deadline" in fired(result)

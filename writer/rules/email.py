@@ -664,7 +664,13 @@ def _a_deadline(ctx: RuleContext, sentence) -> bool:
             h.lower().startswith(("in ", "within ")) for h in sentence.cues["email.deadline"]
         )
         return not relative or any(k in sentence.cues for k in ("email.letter_due", "email.reader"))
-    return "email.shared_work" not in sentence.cues and not _dates_the_past(ctx, sentence)
+    # a bare date: the letter's only where the letter is ("letters uploaded August 15"),
+    # not the date of a meeting or of the work the request recalls
+    return (
+        "email.letter_due" in sentence.cues
+        and "email.shared_work" not in sentence.cues
+        and not _dates_the_past(ctx, sentence)
+    )
 
 
 def _dates_the_past(ctx: RuleContext, sentence) -> bool:
@@ -725,7 +731,7 @@ rule(
 
 
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
+_YEAR = r"(?:(?:,?\s+|-)(?P<year>\d{4}))?"
 
 
 def _date_patterns(ctx: RuleContext) -> list[tuple[re.Pattern, dict[str, int]]]:
@@ -736,10 +742,48 @@ def _date_patterns(ctx: RuleContext) -> list[tuple[re.Pattern, dict[str, int]]]:
     names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
     return [
         (re.compile(rf"(?P<month>{names})\.?\s+{_DAY}\b{_YEAR}", re.I), months),
-        (re.compile(rf"{_DAY}\s+(?:of\s+)?(?P<month>{names})\.?{_YEAR}", re.I), months),
+        # "15 August", "15th of August", "15-Aug-2027"
+        (re.compile(rf"{_DAY}(?:\s+|-)(?:of\s+)?(?P<month>{names})\.?{_YEAR}", re.I), months),
         (re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"), {}),
+        # "8/15/2027" in the US, "15/08/2027" in most of the world: ``_readings``
         (re.compile(r"(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})\b"), {}),
+        # "15.08.2027": day first, as where dots are written
+        (re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b"), {}),
     ]
+
+
+def _date_order(text: str) -> str | None:
+    """How the draft writes numeric dates, where one of them shows it: "md" (US: a
+    "03/15/2027" somewhere), "dm" ("15/03/2027"), or None (no telling)."""
+    orders = set()
+    for a, b in re.findall(r"\b(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})\b", text):
+        if int(a) > 12 >= int(b):
+            orders.add("dm")
+        elif int(b) > 12 >= int(a):
+            orders.add("md")
+    return orders.pop() if len(orders) == 1 else None
+
+
+def _readings(
+    m: re.Match, months: dict[str, int], now: date, order: str | None = None
+) -> list[date]:
+    """The dates ``m`` may mean. "06/08/2027" is June 8 to an American and 6 August to
+    most applicants: both readings, unless another date in the draft shows its order
+    (``_date_order``), or one reading is no date ("15/08/2027")."""
+    first = _to_date(m, months, now)
+    if not months and "/" in m.group() and order == "md":
+        return [first] if first is not None else []
+    out = [first] if first is not None and order != "dm" else []
+    if not months and "/" in m.group():
+        year_text = m.group("year")
+        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+        try:
+            swapped = date(year, int(m.group("day")), int(m.group("month")))
+        except ValueError:
+            swapped = None
+        if swapped is not None and swapped not in out:
+            out.append(swapped)
+    return out
 
 
 def _to_date(m: re.Match, months: dict[str, int], now: date) -> date | None:
@@ -795,6 +839,7 @@ def _deadline_problems(ctx: RuleContext, sentence) -> list[str]:
     soon = [t.lower() for t in sentence.cues.get("email.soon", [])]
     patterns = _date_patterns(ctx)
     promises = _sets(ctx, "own_promise")
+    order = _date_order(ctx.analysis.document.prose)
     for hit in sentence.cues.get("email.deadline", []):
         at = lowered.find(hit.lower())
         if at < 0 or _has_phrase(_clause_before(lowered, at), promises):
@@ -805,10 +850,11 @@ def _deadline_problems(ctx: RuleContext, sentence) -> list[str]:
             m = pattern.search(prose, at)
             if m is None or m.start() > at + len(hit):
                 continue
-            when = _to_date(m, months, now)
-            if when is None:
+            readings = _readings(m, months, now, order)
+            if not readings:
                 continue
-            days = (when - now).days
+            # a date that may be read two ways is short notice only if it is either way
+            days = max((when - now).days for when in readings)
             if days < 0:
                 reasons.append(f"{m.group()!r} has already passed")
             elif days < SHORT_NOTICE_DAYS:
