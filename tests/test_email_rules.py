@@ -1230,3 +1230,55 @@ def test_a_meetings_date_is_not_the_letters_deadline() -> None:
     )
     (result,) = judge([text], "letter-request")
     assert "no-deadline" in fired(result)
+
+
+# -- who the email goes to, and how the program is named (blind batch 12g) ----------------
+
+
+@pytest.mark.parametrize(
+    "sentence, named",
+    [
+        (
+            "I have applied to the St. Brendan's Hospital Anesthesiology Residency through ERAS.",
+            True,
+        ),
+        ("I will apply to the Mount Sinai program this September.", True),
+        ("I will apply to the Penn anesthesiology residency this September.", True),
+        (
+            "I am a 2024 graduate of Hacettepe University, and I will apply to your residency.",
+            False,
+        ),
+    ],
+)
+def test_program_names_as_applicants_write_them(sentence, named) -> None:
+    text = (
+        "To: a@b.org\nSubject: Applicant\n\nDear Dr. Lee,\n\n" + sentence + " I observed in "
+        "your operating rooms in March 2027.\n\nThank you.\n\nAmal\n"
+    )
+    (result,) = judge([text], "interest-email")
+    assert ("no-program-name" not in fired(result)) == named
+
+
+def test_the_programs_name_given_elsewhere_ties_a_strength_to_it() -> None:
+    text = (
+        "To: a@b.org\nSubject: Interest\n\nDear Ms. Adeyemi,\n\nI will apply to the Penn "
+        "anesthesiology residency in September 2027. Seeing the residents teach ultrasound on "
+        "every block made me sure that Penn is where I want to train.\n\nLucas\n"
+    )
+    (result,) = judge([text], "interest-email")
+    assert "no-connection" not in fired(result)
+
+
+def test_a_kindness_told_is_no_ask_and_writing_to_ask_about_one_is() -> None:
+    told = (
+        "To: a@b.org\nSubject: Future applicant\n\nDear Ms. Whitaker,\n\nIn February 2027 I was "
+        "an observer in your operating rooms, and Dr. Brandt kindly let me follow his block "
+        "list. I will apply to your anesthesiology residency in September 2027.\n"
+    )
+    assert detect_kind(told) == "interest-email"
+    ask = told.replace(
+        "I will apply to your anesthesiology residency in September 2027.",
+        "I have applied to anesthesiology through ERAS, and I am writing to ask about a second "
+        "observership this fall.",
+    )
+    assert detect_kind(ask) == "observership-request"

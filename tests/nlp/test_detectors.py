@@ -331,3 +331,16 @@ def test_the_applicants_own_score_as_a_reason_is_no_blame(bare):
 def test_work_done_beside_a_plan_is_evidence(bare, text, evidence):
     (tags,) = bare.tag_sentences([text])
     assert ("why_me" in tags) == evidence
+
+
+def test_a_medicine_ward_story_is_no_anesthesia_scene(analyzer):
+    from writer.documents.reader import make_document
+
+    ward = (
+        "Mr. Horvat was on my internal medicine ward when his blood pressure fell to 90 over 50 "
+        "and his lactate rose. I gave fluids and antibiotics. By noon he was better, and he "
+        "asked me whether I had slept at all.\n\n"
+        "I want to train in anesthesiology.\n"
+    )
+    (analysis,) = analyzer.analyze([make_document(ward)])
+    assert not any("anecdote" in s.tags for s in analysis.sentences)

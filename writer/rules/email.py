@@ -372,7 +372,11 @@ def unprofessional_tone(r: Rule, ctx: RuleContext) -> list[Finding]:
 def no_program_name(r: Rule, ctx: RuleContext) -> list[Finding]:
     generic = _sets(ctx, "generic_program_words")
     for s in body_sentences(ctx):
+        # the applicant's own school ("a graduate of Hacettepe University") is not it
+        schools = " ".join(s.cues.get("email.own_school", []))
         for name in s.cues.get("email.program_name", []):
+            if name in schools:
+                continue
             if any(w.lower() not in generic for w in re.findall(r"[\w'-]+", name)):
                 return []
     return [
@@ -397,10 +401,27 @@ def no_program_name(r: Rule, ctx: RuleContext) -> list[Finding]:
 def no_connection(r: Rule, ctx: RuleContext) -> list[Finding]:
     # what anyone can read on the program's website is no connection to it
     body = [s for s in body_sentences(ctx) if "email.program_publicity" not in s.cues]
+    # the program's own name, as the email gives it elsewhere ("the Penn anesthesiology
+    # residency" ... "made me sure that Penn is the place"): it ties a sentence to them
+    generic = _sets(ctx, "generic_program_words")
+    names = {
+        w
+        for s in body
+        for n in s.cues.get("email.program_name", [])
+        if n not in " ".join(s.cues.get("email.own_school", []))
+        for w in re.findall(r"[A-Z][\w'-]+", n)
+        if w.lower() not in generic
+    }
+
+    def named(s) -> bool:
+        return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", s.text) for w in names)
+
     told = _with(body, "email.connection_observed") + _with(body, "email.connection_research")
-    if any(_tied_to_program(s) for s in told):
+    if any(_tied_to_program(s) or named(s) for s in told):
         return []
     if _with(body, "email.strength", "email.program_reference"):
+        return []
+    if any(named(s) for s in _with(body, "email.strength")):
         return []
     return [
         ctx.at_document(

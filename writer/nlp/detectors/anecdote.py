@@ -55,10 +55,15 @@ _GENERIC_SUBJECTS = {
 }
 
 
-def scene_tokens(sent: SentenceFeatures, key: str = "anecdote.scene"):
+def scene_tokens(sent: SentenceFeatures, key: str = "anecdote.scene", strict: bool = False):
+    """The sentence's scene words in their clinical sense. ``strict`` also reads an
+    inflected everyday form by its lemma ("whether I had slept" is no patient asleep):
+    the test of whether a ward or clinic paragraph holds anything of the field."""
     out = []
     for tok in sent.tokens_of(key):
         check = _AMBIGUOUS.get(tok.lower_)
+        if check is None and strict:
+            check = _AMBIGUOUS.get(tok.lemma_.lower())
         if check is None or check(tok):
             out.append(tok)
     return out
@@ -82,7 +87,7 @@ def _elsewhere(sent: SentenceFeatures, ctx: Context) -> bool:
     if key not in ctx.memo:
         paragraph = ctx.paragraph(sent)
         ctx.memo[key] = any(_other_setting(s) for s in paragraph) and not any(
-            scene_tokens(s) for s in paragraph
+            scene_tokens(s, strict=True) for s in paragraph
         )
     return ctx.memo[key]
 
