@@ -211,9 +211,10 @@ def _advice(kind: Kind, record: object) -> tuple[str, ...]:
 _PLACEHOLDERS = re.compile(
     r"\{\{|\}\}|\{%|%\}|\{#|#\}"  # template syntax that leaked through
     r"|\bX{3,}\b|\bTODO\b|\bTBD\b|\bFIXME\b"
+    r"|\b[Xx]{2}[/.-][Xx]{2}(?:[/.-](?:\d{2,4}|[Xx]{2,4}))?\b|\[\s*\]"  # XX/XX/2027, [ ]
     # [Program Name]; not what a mail client leaves of an image or a link: [cid:...],
     # [image: ...], [Logo], [https://.../logo.png]
-    r"|\[(?!(?i:cid:|image|logo|photo|picture|icon|banner|https?:|www\.))[^\]\n]{1,80}\]"
+    r"|\[(?!(?i:cid:|image|logo|photo|picture|icon|banner|attach|https?:|www\.))[^\]\n]{1,80}\]"
     r"|(?i:<(?:insert|your|program|name)\b[^>@\n]*>)"  # <insert name>
 )
 

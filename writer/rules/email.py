@@ -160,6 +160,8 @@ _PLACEHOLDERS = [
     re.compile(r"(?<![\w\]])\[([^\[\]\n]{1,60})\](?!\()"),
     re.compile(r"<([A-Z][^<>@\n]{0,60})>"),
     re.compile(r"\b[Xx]{3,}\b|_{3,}|\bTBD\b|\bTK\b"),
+    # a date left as a mask ("XX/XX/2027") and an empty box ("[ ]")
+    re.compile(r"\b[Xx]{2}[/.-][Xx]{2}(?:[/.-](?:\d{2,4}|[Xx]{2,4}))?\b|\[\s*\]"),
 ]
 
 
@@ -291,7 +293,7 @@ def mass_email(r: Rule, ctx: RuleContext) -> list[Finding]:
 
 
 #: A word in capitals; not part of a hyphenated name ("the PROTECT-AKI trial", "COVID-19").
-_SHOUTED = re.compile(r"(?<![\w-])[A-Z]{4,}(?![\w-])")
+_SHOUTED = re.compile(r"(?<![\w-])[A-Z]{4,}(?![\w-])(?!\s+\d{4}\b)")  # not "SLEEP 2027"
 
 
 def _tone_signals(ctx: RuleContext):
@@ -600,11 +602,13 @@ def _missing(keys: tuple[str, ...], message: str, counts=None):
 
 
 def _not_someone_elses(ctx: RuleContext, sentence) -> bool:
-    """Work shared with the reader, not with another doctor: "a six-week observership at
-    Presbyterian Hospital with Dr. Alan Mercer, who is writing one of my other letters"
-    reminds the reader of nothing; "my observership with you" and "the observership at
-    Riverside, I did the pre-op assessments" do."""
-    return "email.faculty_named" not in sentence.cues or "email.reader" in sentence.cues
+    """Work shared with the reader, not with another doctor or at another place: "a six-week
+    observership at Presbyterian Hospital with Dr. Alan Mercer, who is writing one of my
+    other letters" or "an observership at Harbor Point Medical Center in Baltimore", with no
+    "you" in it, reminds the reader of nothing; "my observership with you" and "the
+    observership at Riverside, I did the pre-op assessments" do."""
+    elsewhere = "email.faculty_named" in sentence.cues or "email.program_name" in sentence.cues
+    return not elsewhere or "email.reader" in sentence.cues
 
 
 rule(

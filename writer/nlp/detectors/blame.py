@@ -180,10 +180,16 @@ def _consequence_blame(sent: SentenceFeatures) -> list[str]:
             mine = vsubj is not None and (
                 is_first_person(vsubj) or any(c.lower_ in ("us", "me") for c in vsubj.subtree)
             )
-            if mine and (
-                is_negated(verb)
-                or verb.lemma_.lower() in _BAD_OUTCOME_VERBS
-                or any(t.lower_ in ("not", "n't", "never", "fewer", "none") for t in after)
+            # "..., so I would not ask you to comment on it": a choice, not a setback
+            chosen = any(t.dep_ == "aux" and t.lower_ in ("would", "'d") for t in after)
+            if (
+                mine
+                and not chosen
+                and (
+                    is_negated(verb)
+                    or verb.lemma_.lower() in _BAD_OUTCOME_VERBS
+                    or any(t.lower_ in ("not", "n't", "never", "fewer", "none") for t in after)
+                )
             ):
                 return [f"{subj.text} … so I …"]
     return []
