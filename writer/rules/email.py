@@ -372,20 +372,29 @@ def unprofessional_tone(r: Rule, ctx: RuleContext) -> list[Finding]:
     kinds=(INTEREST,),
 )
 def no_program_name(r: Rule, ctx: RuleContext) -> list[Finding]:
-    generic = _sets(ctx, "generic_program_words")
-    for s in body_sentences(ctx):
-        # the applicant's own school ("a graduate of Hacettepe University") is not it
-        schools = " ".join(s.cues.get("email.own_school", []))
-        for name in s.cues.get("email.program_name", []):
-            if name in schools:
-                continue
-            if any(w.lower() not in generic for w in re.findall(r"[\w'-]+", name)):
-                return []
+    if _program_names(ctx, body_sentences(ctx)):
+        return []
     return [
         ctx.at_document(
             r, "the email never names the program: say which residency you applied to, by its name"
         )
     ]
+
+
+def _program_names(ctx: RuleContext, sentences) -> list[str]:
+    """The names of a program the sentences give: a name with a word of its own (not only
+    "Medical Center"), and not the applicant's own school ("a graduate of Hacettepe
+    University")."""
+    generic = _sets(ctx, "generic_program_words")
+    out = []
+    for s in sentences:
+        schools = " ".join(s.cues.get("email.own_school", []))
+        for name in s.cues.get("email.program_name", []):
+            if name not in schools and any(
+                w.lower() not in generic for w in re.findall(r"[\w'-]+", name)
+            ):
+                out.append(name)
+    return out
 
 
 @rule(
@@ -408,9 +417,7 @@ def no_connection(r: Rule, ctx: RuleContext) -> list[Finding]:
     generic = _sets(ctx, "generic_program_words")
     names = {
         w
-        for s in body
-        for n in s.cues.get("email.program_name", [])
-        if n not in " ".join(s.cues.get("email.own_school", []))
+        for n in _program_names(ctx, body)
         for w in re.findall(r"[A-Z][\w'-]+", n)
         if w.lower() not in generic
     }
