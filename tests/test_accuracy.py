@@ -111,10 +111,11 @@ def test_every_whole_statement_is_judged_as_expected():
 #: (take it out) or when another email goes wrong.
 KNOWN_EMAIL_MISSES = {
     # "there was nothing I could have done about that", after "most programs did not want
-    # to sponsor an H-1B", with no setback word in the sentence: the blame detector refuses
-    # an excuse that starts with a negative ("nothing"), and letting such excuses count
-    # without a setback beside them moved 19 tuning tags away from their labels (29
-    # toward) and this email's sentence still not; left for a reading of the phrase itself
+    # to sponsor an H-1B": the setback ("I did not match") is two paragraphs earlier, so
+    # none is in view, and the sentence opens "Looking back, I think", which the detector
+    # reads as ownership. Letting such excuses count with no setback beside them moved 19
+    # tuning tags away from their labels (29 toward) and still missed it (the ownership
+    # cue cancels it); left for a reading of ownership that an excuse contradicts
     "blind12i-feedback-request-flaw-blame-long.txt": (["blame"], []),
 }
 
