@@ -765,8 +765,12 @@ def test_labeled_emails_are_well_formed_and_cover_every_rule() -> None:
 
 
 def test_placeholder_finder_agrees_with_the_labels() -> None:
+    from writer.documents.email import blank_quoted
+
     for path, expected in _labels():
-        has_placeholder = find_placeholder(path.read_text(encoding="utf-8")) is not None
+        # the applicant's own words: a quoted message's placeholder is the other person's
+        own = blank_quoted(path.read_text(encoding="utf-8"))
+        has_placeholder = find_placeholder(own) is not None
         assert has_placeholder == ("unfilled-placeholder" in expected["must"]), path.name
 
 
@@ -1354,3 +1358,38 @@ def test_a_form_asking_whether_an_observer_spot_is_available_asks_for_one() -> N
     generic = "To: a@b.org\nSubject: Feedback\n\nGood morning Sir/Madam,\n\nI did not match.\n"
     (result,) = judge([generic], "feedback-request")
     assert "generic-salutation" in fired(result)
+
+
+# -- messages inside threads; very formal English (batches 12j, 12k) ----------------------
+
+
+def test_a_placeholder_in_the_quoted_message_is_not_the_applicants() -> None:
+    text = (
+        letter()
+        + "\nOn Tue, May 25, 2027 at 9:14 AM Coordinator <c@x.org> wrote:\n> Dear {{first_name}}, fill in [SURVEY LINK].\n"
+    )
+    (result,) = judge([text], "letter-request")
+    assert "unfilled-placeholder" not in fired(result)
+
+
+def test_a_formal_closing_ends_the_message_before_a_surname_in_capitals() -> None:
+    text = letter().replace(
+        "Best regards,\nAna Souza\n", "With utmost respect,\n\nPARK Ji-won, MD\nSeoul\n"
+    )
+    (result,) = judge([text], "letter-request")
+    assert "unprofessional-tone" not in fired(result)
+
+
+def test_kind_in_threads_and_introductions() -> None:
+    reapply = (
+        "To: a@b.org\nSubject: Re: Match result\n\nDear Dr. Whitaker,\n\nThank you for the "
+        "letter you wrote for me. I would be grateful for your honest feedback before I "
+        "reapply in September 2027.\n"
+    )
+    assert detect_kind(reapply) == "feedback-request"
+    stranger = (
+        "To: a@b.org\nSubject: Re: Open house\n\nDear Ms. Whitfield,\n\nThank you for "
+        "organising the open house on May 25, 2027. I am Dr. Mariana Costa, and I will apply "
+        "to the Lakeshore Anesthesiology Residency in September 2027.\n"
+    )
+    assert detect_kind(stranger) == "interest-email"

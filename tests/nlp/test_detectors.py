@@ -344,3 +344,13 @@ def test_a_medicine_ward_story_is_no_anesthesia_scene(analyzer):
     )
     (analysis,) = analyzer.analyze([make_document(ward)])
     assert not any("anecdote" in s.tags for s in analysis.sentences)
+
+
+def test_an_open_condition_joined_to_another_is_no_blame(bare):
+    (tags,) = bare.tag_sentences(
+        [
+            "If you feel that you cannot write such a letter, or your schedule does not allow "
+            "it, I will fully understand."
+        ]
+    )
+    assert "blame" not in tags

@@ -471,6 +471,10 @@ def _opens_with_thanks(
     kind reply" opens a reply to whatever it was about), or, ``for_a_message``, for
     anything."""
     pleasantries = sets.get("detect_pleasantry", frozenset())
+    if not for_a_message and any(
+        _has_phrase(c, sets.get("detect_introduction", frozenset())) for c in clauses[:4]
+    ):
+        return False  # "Thank you for the open house. I am Dr. Mariana Costa, ...": a stranger
     for clause in clauses:
         clause = clause.strip()
         if is_salutation(clause) or _has_phrase(clause[:40], pleasantries):

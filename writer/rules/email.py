@@ -26,6 +26,7 @@ from datetime import date
 from writer.documents.email import (
     HeaderBlock,
     _has_phrase,
+    blank_quoted,
     initials_of_name_before,
     parse_headers,
     recipients,
@@ -187,7 +188,9 @@ def _looks_like_placeholder(inner: str, words: frozenset[str], images=frozenset(
     kinds=EMAIL_KINDS,
 )
 def unfilled_placeholder(r: Rule, ctx: RuleContext) -> list[Finding]:
-    text = ctx.analysis.document.text
+    # the other person's quoted or forwarded words are theirs: "{{first_name}}" left in a
+    # coordinator's template below the reply is not the applicant's placeholder
+    text = blank_quoted(ctx.analysis.document.text)
     words = _sets(ctx, "placeholder_words")
     images = _sets(ctx, "image_words")
     findings = []

@@ -323,7 +323,10 @@ def _own_result(subj, ctx: Context) -> bool:
 def _open_condition(verb) -> bool:
     """``verb`` heads a present-tense "if" or "unless" clause: a case that may or may not
     arise ("if program policy does not allow it"), not something that happened."""
-    marked = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "if you feel you cannot, or your schedule does not allow it"
+    marked = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)
     present = verb.tag_ in ("VBP", "VBZ") or any(
         c.dep_ == "aux" and c.tag_ in ("VBP", "VBZ") for c in verb.children
     )
