@@ -117,6 +117,14 @@ KNOWN_EMAIL_MISSES = {
     # tuning tags away from their labels (29 toward) and still missed it (the ownership
     # cue cancels it); left for a reading of ownership that an excuse contradicts
     "blind12i-feedback-request-flaw-blame-long.txt": (["blame"], []),
+    # "I am still revising my personal statement" names a material without offering it, and
+    # the rule counts any material named; "because programs want to know how an applicant
+    # manages acutely ill patients" (why a critical-care writer) is read as blame. Both
+    # found at the end of session 12 and left for the next
+    "blind12m-letter-request-flaw-no-materials-icu-second-letter.txt": (
+        ["no-materials"],
+        ["blame"],
+    ),
 }
 
 

@@ -131,7 +131,27 @@ def test_a_draft_of_headers_only_is_refused() -> None:
 # -- which kind of message ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("expected", LABELED, ids=lambda p: p.name.replace(".expected.json", ""))
+#: Recognised as another kind still, and why.
+KIND_MISSES = {
+    # a first written request after a spoken yes in a corridor, with "Following up on our
+    # conversation" in its subject and "you said yes": read as a reminder of a letter agreed
+    "blind12m-letter-request-good-corridor-yes.expected.json",
+}
+
+
+@pytest.mark.parametrize(
+    "expected",
+    [
+        pytest.param(
+            p,
+            id=p.name.replace(".expected.json", ""),
+            marks=[pytest.mark.xfail(strict=True, reason="known kind miss")]
+            if p.name in KIND_MISSES
+            else [],
+        )
+        for p in LABELED
+    ],
+)
 def test_labeled_emails_are_detected_as_their_kind(expected: Path) -> None:
     draft = expected.with_name(expected.name.replace(".expected.json", ".txt"))
     kind = json.loads(expected.read_text(encoding="utf-8"))["kind"]
@@ -342,7 +362,10 @@ def labeled_results():
 
 
 #: Judged wrong still, and why: tests/test_accuracy.py, KNOWN_EMAIL_MISSES.
-KNOWN_MISSES = {"blind12i-feedback-request-flaw-blame-long.txt"}
+KNOWN_MISSES = {
+    "blind12i-feedback-request-flaw-blame-long.txt",
+    "blind12m-letter-request-flaw-no-materials-icu-second-letter.txt",
+}
 
 
 @pytest.mark.parametrize(
@@ -1393,3 +1416,53 @@ def test_kind_in_threads_and_introductions() -> None:
         "to the Lakeshore Anesthesiology Residency in September 2027.\n"
     )
     assert detect_kind(stranger) == "interest-email"
+
+
+# -- before and after time in a department; the second and third writer (12l, 12m) --------
+
+
+def test_a_weekday_with_its_date_is_as_far_as_the_date() -> None:
+    far = letter(DEADLINE, "I hope to have all letters uploaded by Friday, August 20, 2027.")
+    (result,) = judge([far], "letter-request")
+    assert "short-notice" not in fired(result)
+    near = letter(DEADLINE, "I hope to have all letters uploaded by Friday.")
+    (result,) = judge([near], "letter-request")
+    assert "short-notice" in fired(result)
+
+
+@pytest.mark.parametrize(
+    "extra, rule",
+    [
+        (
+            'Would it be all right to round this up and write "about 50 cases" in the letter?',
+            "asks-to-exaggerate",
+        ),
+        (
+            "I attach a paragraph written so that you can paste it directly into your letter.",
+            "ghostwritten-letter",
+        ),
+    ],
+)
+def test_rounding_up_and_a_paragraph_to_paste(extra, rule) -> None:
+    (result,) = judge([letter("EXTRA", extra)], "letter-request")
+    assert rule in fired(result)
+
+
+def test_observerships_by_other_names_and_a_demand_for_answers() -> None:
+    elective = (
+        "To: a@b.org\nSubject: Visiting elective\n\nDear Dr. Osei,\n\nI am writing about a "
+        "four-week visiting elective in your anesthesiology department in September 2027.\n"
+    )
+    assert detect_kind(elective) == "observership-request"
+    inquiry = (
+        "To: a@b.org\nSubject: Virtual observership inquiry - October 2027\n\nDear Ms. Okafor,"
+        "\n\nI will apply to anesthesiology residency in 2028, and I would like to ask whether "
+        "there is a place for me in your October cohort.\n"
+    )
+    assert detect_kind(inquiry) == "observership-request"
+    answers = (
+        "To: a@b.org\nSubject: Feedback\n\nDear Dr. Hale,\n\nI did not match this year. I need "
+        "your answers to these five questions by Friday, June 4, 2027.\n"
+    )
+    (result,) = judge([answers], "feedback-request")
+    assert "demanding-tone" in fired(result)

@@ -434,7 +434,8 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
         return "thank-you"
     observership = sets.get("detect_observership", frozenset())
     if (
-        together("detect_observership", "detect_ask")
+        _has_phrase(subject, sets.get("detect_observership_subject_ask", frozenset()))
+        or together("detect_observership", "detect_ask")
         or together("detect_observership", "detect_observership_ask")
     ) or (
         # "Interest in Baystate Anesthesiology - observership in obstetric anesthesia", from

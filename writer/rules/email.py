@@ -880,14 +880,15 @@ def _deadline_problems(ctx: RuleContext, sentence) -> list[str]:
         if at < 0 or _has_phrase(_clause_before(lowered, at), promises):
             continue  # "... and I will make sure they reach you by the end of this week"
         window = lowered[at : at + len(hit) + 30]
-        reasons += [f"{hit!r}" for t in soon if t in window][:1]
+        dated = False
         for pattern, months in patterns:
             m = pattern.search(prose, at)
-            if m is None or m.start() > at + len(hit):
+            if m is None or m.start() > at + len(hit) + 2:  # "by Friday, August 20"
                 continue
             readings = _readings(m, months, now, order)
             if not readings:
                 continue
+            dated = True
             # a date that may be read two ways is short notice only if it is either way
             days = max((when - now).days for when in readings)
             if days < 0:
@@ -895,6 +896,10 @@ def _deadline_problems(ctx: RuleContext, sentence) -> list[str]:
             elif days < SHORT_NOTICE_DAYS:
                 reasons.append(f"{m.group()!r} is {days} days away")
             break
+        if not dated:
+            # "by Friday", "this week": short by themselves; "by Friday, August 20, 2027" is
+            # as far as its date
+            reasons += [f"{hit!r}" for t in soon if t in window][:1]
     for phrase in sentence.cues.get("email.lead_time", []):
         days = _lead_days(ctx, phrase)
         if days is not None and days < SHORT_NOTICE_DAYS:
