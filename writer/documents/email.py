@@ -228,6 +228,11 @@ def blank_quoted(prose: str, text: str | None = None) -> str:
     return "".join(chars)
 
 
+#: Placeholders no name or bracket test needs: a date left as a mask ("XX/XX/2027") and an
+#: empty box ("[ ]"). Shared by the unfilled-placeholder rule and ``stmt draft``'s check.
+MASKED_PLACEHOLDER = r"\b[Xx]{2}[/.-][Xx]{2}(?:[/.-](?:\d{2,4}|[Xx]{2,4}))?\b|\[\s*\]"
+
+
 def initials_of_name_before(text: str, at: int, inner: str) -> bool:
     """ "Adaeze Okafor, MBBS [AO]": ``inner`` (bracketed at ``at``) is the initials of the
     name before it on the same line, a sign-off, not a placeholder."""
@@ -494,6 +499,7 @@ __all__ = [
     "Recipient",
     "blank_headers",
     "detect_kind",
+    "MASKED_PLACEHOLDER",
     "initials_of_name_before",
     "is_salutation",
     "looks_like_email",

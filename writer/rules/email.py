@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from writer.documents.email import (
+    MASKED_PLACEHOLDER,
     HeaderBlock,
     _has_phrase,
     blank_quoted,
@@ -161,8 +162,7 @@ _PLACEHOLDERS = [
     re.compile(r"(?<![\w\]])\[([^\[\]\n]{1,60})\](?!\()"),
     re.compile(r"<([A-Z][^<>@\n]{0,60})>"),
     re.compile(r"\b[Xx]{3,}\b|_{3,}|\bTBD\b|\bTK\b"),
-    # a date left as a mask ("XX/XX/2027") and an empty box ("[ ]")
-    re.compile(r"\b[Xx]{2}[/.-][Xx]{2}(?:[/.-](?:\d{2,4}|[Xx]{2,4}))?\b|\[\s*\]"),
+    re.compile(MASKED_PLACEHOLDER),  # "XX/XX/2027", "[ ]"
 ]
 
 
