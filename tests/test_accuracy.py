@@ -109,23 +109,7 @@ def test_every_whole_statement_is_judged_as_expected():
 
 #: Labeled emails stmt still judges wrong, each with why; the test fails when one is fixed
 #: (take it out) or when another email goes wrong.
-KNOWN_EMAIL_MISSES = {
-    # "there was nothing I could have done about that", after "most programs did not want
-    # to sponsor an H-1B": the setback ("I did not match") is two paragraphs earlier, so
-    # none is in view, and the sentence opens "Looking back, I think", which the detector
-    # reads as ownership. Letting such excuses count with no setback beside them moved 19
-    # tuning tags away from their labels (29 toward) and still missed it (the ownership
-    # cue cancels it); left for a reading of ownership that an excuse contradicts
-    "blind12i-feedback-request-flaw-blame-long.txt": (["blame"], []),
-    # "I am still revising my personal statement" names a material without offering it, and
-    # the rule counts any material named; "because programs want to know how an applicant
-    # manages acutely ill patients" (why a critical-care writer) is read as blame. Both
-    # found at the end of session 12 and left for the next
-    "blind12m-letter-request-flaw-no-materials-icu-second-letter.txt": (
-        ["no-materials"],
-        ["blame"],
-    ),
-}
+KNOWN_EMAIL_MISSES: dict[str, tuple[list[str], list[str]]] = {}
 
 
 def test_every_labeled_email_is_judged_as_expected():

@@ -132,11 +132,7 @@ def test_a_draft_of_headers_only_is_refused() -> None:
 
 
 #: Recognised as another kind still, and why.
-KIND_MISSES = {
-    # a first written request after a spoken yes in a corridor, with "Following up on our
-    # conversation" in its subject and "you said yes": read as a reminder of a letter agreed
-    "blind12m-letter-request-good-corridor-yes.expected.json",
-}
+KIND_MISSES: set[str] = set()
 
 
 @pytest.mark.parametrize(
@@ -362,10 +358,7 @@ def labeled_results():
 
 
 #: Judged wrong still, and why: tests/test_accuracy.py, KNOWN_EMAIL_MISSES.
-KNOWN_MISSES = {
-    "blind12i-feedback-request-flaw-blame-long.txt",
-    "blind12m-letter-request-flaw-no-materials-icu-second-letter.txt",
-}
+KNOWN_MISSES: set[str] = set()
 
 
 @pytest.mark.parametrize(
@@ -1466,3 +1459,188 @@ def test_observerships_by_other_names_and_a_demand_for_answers() -> None:
     )
     (result,) = judge([answers], "feedback-request")
     assert "demanding-tone" in fired(result)
+
+
+# -- setbacks, register, what a writer needs (batches 13, 13b, 13c) -----------------------
+
+
+def test_materials_still_being_worked_on_are_not_offered() -> None:
+    offer = "I can send my CV, personal statement and the letter request form."
+    unready = letter(offer, "I am still revising my personal statement this month.")
+    (result,) = judge([unready], "letter-request")
+    assert "no-materials" in fired(result)
+    promised = letter(
+        offer, "I am still revising my personal statement. I will send it to you next week."
+    )
+    (result,) = judge([promised], "letter-request")
+    assert "no-materials" not in fired(result)
+
+
+def test_a_because_that_explains_a_choice_is_no_blame() -> None:
+    choice = letter(
+        "EXTRA",
+        "My first letter is from the doctor who directed my observership, and I hope the "
+        "second can come from critical care, because programs want to know how an applicant "
+        "manages acutely ill patients.",
+    )
+    (result,) = judge([choice], "letter-request")
+    assert "blame" not in fired(result)
+    excuse = letter(
+        "EXTRA",
+        "I could not get an observership last year because programs only want applicants "
+        "who already have US experience.",
+    )
+    (result,) = judge([excuse], "letter-request")
+    assert "blame" in fired(result)
+
+
+@pytest.mark.parametrize(
+    "setback, denial, blamed",
+    [
+        # the setback a paragraph before; ownership words do not undo the denial
+        (
+            "I did not match this year.",
+            "Looking back, I think there was very little I could have done about it.",
+            True,
+        ),
+        (
+            "I did not match this year.",
+            "I take full responsibility. But honestly, I do not think anything could have "
+            "been done differently.",
+            True,
+        ),
+        # asking whether anything could have been done is the feedback the guide wants
+        (
+            "I did not match this year.",
+            "I would be grateful to know whether anything could have been done differently.",
+            False,
+        ),
+        # no setback anywhere: a clinical sorrow
+        (
+            "I spent four weeks in your ICU.",
+            "When the patient arrested, there was nothing more I could have done for him.",
+            False,
+        ),
+    ],
+)
+def test_denying_any_part_in_a_setback_is_blame(setback, denial, blamed) -> None:
+    text = (
+        "To: a@b.org\nSubject: Feedback after the Match\n\nDear Dr. Hale,\n\n"
+        f"{setback} Thank you for interviewing me in November.\n\n{denial}\n\n"
+        "Kind regards,\nAna Souza\n"
+    )
+    (result,) = judge([text], "feedback-request")
+    assert ("blame" in fired(result)) is blamed
+
+
+def test_explaining_a_score_no_one_asked_about_is_defensive() -> None:
+    text = interest(
+        "EXTRA",
+        "I also would like to explain my Step 2 CK score of 216, which I know is below the "
+        "average of your residents.",
+    )
+    (result,) = judge([text], "interest-email")
+    assert "defensive-score-mention" in fired(result)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Please address each point separately; a general reply will not be useful to me.",
+        "If I have not heard back by that date, I will follow up with the GME office.",
+    ],
+)
+def test_a_reply_judged_before_it_is_written_or_a_threat_is_demanding(sentence) -> None:
+    text = (
+        "To: a@b.org\nSubject: Feedback\n\nDear Dr. Hale,\n\nI did not match this year. I "
+        f"would be grateful for your feedback by March 26, 2027. {sentence}\n\nThank you,\nAna\n"
+    )
+    (result,) = judge([text], "feedback-request")
+    assert "demanding-tone" in fired(result)
+
+
+def test_conditions_and_without_delay_are_demands() -> None:
+    for kind, sentence in [
+        ("letter-request", "Please ensure it is uploaded without delay."),
+        ("letter-request", "My conditions are as follows: four weeks, OR and ICU time."),
+    ]:
+        (result,) = judge([letter("EXTRA", sentence)], kind)
+        assert "demanding-tone" in fired(result), sentence
+
+
+def test_one_warm_plea_is_warmth_and_several_are_begging() -> None:
+    one = interest("EXTRA", "Any chance to learn from your team would mean the world to me.")
+    (result,) = judge([one], "interest-email")
+    assert "begging" not in fired(result)
+    several = interest(
+        "EXTRA",
+        "I would be so grateful for any opportunity at all. I hope with all my heart that "
+        "you can find a small place for me, and I promise I will not let you down.",
+    )
+    (result,) = judge([several], "interest-email")
+    assert "begging" in fired(result)
+
+
+def test_a_smiley_the_other_person_used_first_is_not_slang() -> None:
+    body = (
+        "To: Priya Raman <p@x.org>\nSubject: Re: Thank you\n\nHi Priya,\n\nThank you for "
+        "everything this month in the PACU. Let's keep in touch :)\n\nBest,\nChidinma\n"
+    )
+    quote = (
+        "\nOn Fri, May 28, 2027 at 6:42 PM Priya Raman <p@x.org> wrote:\n"
+        "> It was so nice having you with us. And please, just Priya :)\n"
+    )
+    (alone,) = judge([body], "thank-you")
+    assert "unprofessional-tone" in fired(alone)
+    (mirrored,) = judge([body + quote], "thank-you")
+    assert "unprofessional-tone" not in fired(mirrored)
+    (words,) = judge([body.replace("Thank you", "thx u") + quote], "thank-you")
+    assert "unprofessional-tone" in fired(words)
+
+
+@pytest.mark.parametrize(
+    "deadline, fires",
+    [
+        ("I would like my letters uploaded before ERAS opens in early September.", set()),
+        ("I hope to have them uploaded by mid-August.", set()),
+        (
+            "I hope to have all letters uploaded by August 31, 2027, about thirteen weeks "
+            "from today (June 1).",
+            set(),
+        ),
+        (
+            "Please send it whenever you can, as long as it is before the season starts.",
+            {"no-deadline"},
+        ),
+    ],
+)
+def test_deadlines_told_by_an_event_a_part_of_a_month_or_a_count(deadline, fires) -> None:
+    (result,) = judge([letter(DEADLINE, deadline)], "letter-request")
+    assert fired(result) & {"no-deadline", "short-notice"} == fires
+
+
+def test_asking_for_what_the_writer_was_not_there_to_see_is_exaggeration() -> None:
+    text = letter(
+        "EXTRA",
+        "Could you please mention that I ran the unit during the last week of my rotation? "
+        "You were on service only in the first two weeks, but the fellows can confirm it.",
+    )
+    (result,) = judge([text], "letter-request")
+    assert "asks-to-exaggerate" in fired(result)
+
+
+def test_a_first_written_request_after_a_spoken_yes_and_a_reminder_after_a_written_one() -> None:
+    spoken = (
+        "To: a@b.org\nSubject: Following up on our conversation - letter of recommendation\n\n"
+        "Dear Dr. Kaplan,\n\nThank you for saying yes when I asked you outside the PACU. As "
+        "you suggested, I am sending the request properly in writing. Would you feel "
+        "comfortable writing a strong letter about my work?\n"
+    )
+    assert detect_kind(spoken) == "letter-request"
+    written = (
+        "To: a@b.org\nSubject: Re: Letter of recommendation - gentle reminder\n\nDear Dr. "
+        "Harrington,\n\nThank you again for your reply on May 10 agreeing to write my letter. "
+        "This is just a gentle reminder that the date we agreed on, August 31, is now about "
+        "five weeks away.\n"
+    )
+    assert detect_kind(written) == "reminder"

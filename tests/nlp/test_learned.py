@@ -142,6 +142,16 @@ def test_an_experience_applied_for_or_someone_else_s_is_not_given_why_me_by_the_
     assert "why_me" in tagged[3] and "why_me" in tagged[4]  # nothing refuses them there
 
 
+def test_a_mentors_record_with_no_first_person_is_not_given_why_me_by_the_model(analyzer):
+    built = "He built the airway service, and he has published more than thirty papers."
+    theirs = "His department gives about 9,000 anesthetics a year."
+    mine = "He let me manage the airway in forty of his cases, and I published two of them."
+    eager = _with_model(analyzer, {"why_me": TagModel(bias=10.0, weights={})})
+    tagged = eager.tag_sentences([built, theirs, mine])
+    assert "why_me" not in tagged[0] and "why_me" not in tagged[1]
+    assert "why_me" in tagged[2]  # the applicant's own part in it
+
+
 def test_the_shipped_model_is_trained_on_tuning_data_only() -> None:
     model = load_model()
     assert model is not None, f"{MODEL_PATH} is missing"

@@ -177,3 +177,20 @@ def test_a_blame_finding_quotes_each_phrase_once():
     (blame,) = rules_of(result)["blame"]
     assert "'more than my knowledge'" in blame.message
     assert "'than my knowledge'" not in blame.message
+
+
+def test_a_patients_words_inside_the_scene_are_dialogue_not_an_epigraph():
+    dialogue = (
+        '"Tell my granddaughter I was not afraid," Mr. Kazlauskas said, while I was taping the '
+        "arterial line to his wrist before induction.\n\n" + STORY + "\n"
+    )
+    assert "generic-opening" not in rules_of(check(dialogue))
+    epigraph = '"Life is short, the art long." Hippocrates wrote it.\n\n' + STORY + "\n"
+    assert "generic-opening" in rules_of(check(epigraph))
+
+
+def test_a_lead_line_of_the_story_opens_it_and_a_line_of_biography_does_not():
+    lead = "The truck arrived at four in the morning with eleven wounded.\n\n" + STORY + "\n"
+    assert "opening-not-anesthesia" not in rules_of(check(lead))
+    biography = "I grew up in Lagos.\n\n" + STORY + "\n"
+    assert "opening-not-anesthesia" in rules_of(check(biography))

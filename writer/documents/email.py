@@ -409,6 +409,8 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
     letter = sets.get("detect_letter", frozenset())
     asks_for_letter = together("detect_letter", "detect_ask", unless="detect_arranged")
     agreed = together("detect_agreed", "detect_letter")
+    if asks_for_letter and _has_phrase(lowered, sets.get("detect_first_written", frozenset())):
+        return "letter-request"
     if (
         together("detect_reminder", "detect_letter")
         # "Thank you again for agreeing to write a letter ... This is a gentle reminder."

@@ -307,6 +307,7 @@ def _tone_signals(ctx: RuleContext):
     acronyms = _sets(ctx, "acronyms")
     p = parts(ctx)
     text = ctx.analysis.document.text
+    mirrored = _their_emoticons(text)
     out = []
     for s in ctx.sentences:
         postscript = _postscript(s, p)
@@ -315,7 +316,11 @@ def _tone_signals(ctx: RuleContext):
         end = s.end if postscript else min(s.end, p.closing_end)
         visible = text[s.start : end]
         lowered = visible.lower()
-        strong = [t for t in s.cues.get("email.textspeak", []) if t.lower() in lowered]
+        strong = [
+            t
+            for t in s.cues.get("email.textspeak", [])
+            if t.lower() in lowered and t not in mirrored
+        ]
         unbracketed = re.sub(r"\[[^\[\]\n]{1,80}\]", " ", visible)
         strong += [
             w
@@ -327,6 +332,20 @@ def _tone_signals(ctx: RuleContext):
         if strong or casual:
             out.append((s, strong, casual))
     return out
+
+
+def _their_emoticons(text: str) -> set[str]:
+    """The smileys and emoji the other person used first, in the message quoted below a
+    reply ("just Priya -- 'Dr. Raman' makes me feel ancient :)"): answering one in kind is
+    not the applicant's slang. Words ("u", "thx") are never mirrored."""
+    theirs = blank_quoted(text)
+    if theirs == text:
+        return set()
+    quoted = "".join(c if c != kept else " " for c, kept in zip(text, theirs, strict=True))
+    return {t for t in quoted.split() if not re.search(r"[A-Za-z0-9]", t) or t in _LETTER_FACES}
+
+
+_LETTER_FACES = frozenset({":D", ":-D", ":P", ":p", "xD", "XD"})
 
 
 @rule(
@@ -496,15 +515,29 @@ def email_too_long(r: Rule, ctx: RuleContext) -> list[Finding]:
     kinds=(INTEREST, "observership-request"),
 )
 def begging(r: Rule, ctx: RuleContext) -> list[Finding]:
-    return [
+    body = body_sentences(ctx)
+    findings = [
         ctx.at_sentence(
             r,
             s,
             f"this pleads ({_cue_text(s, 'email.begging')}): state your connection and your "
             "interest, respectfully",
         )
-        for s in _with(body_sentences(ctx), "email.begging")
+        for s in _with(body, "email.begging")
     ]
+    # one soft plea is warmth; several in one message are begging
+    soft = [(s, t) for s in body for t in s.cues.get("email.begging_soft", [])]
+    if not findings and len(soft) >= 2:
+        said = ", ".join(repr(t) for _, t in soft[:3])
+        findings.append(
+            ctx.at_sentence(
+                r,
+                soft[0][0],
+                f"the message pleads again and again ({said}): one warm line is enough; "
+                "state your connection and your interest, respectfully",
+            )
+        )
+    return findings
 
 
 @rule(
@@ -745,6 +778,18 @@ def no_deadline(r: Rule, ctx: RuleContext) -> list[Finding]:
     return _no_deadline_in_body(r, ctx)
 
 
+def _materials_offered(ctx: RuleContext, sentence) -> bool:
+    """Materials named are offered unless they are still being worked on with no offer in
+    the sentence or the next one: "I am still revising my personal statement" gives the
+    writer nothing; "... and will send it next week" does."""
+    if "email.materials_unready" not in sentence.cues:
+        return True
+    body = body_sentences(ctx)
+    at = next((i for i, s in enumerate(body) if s.start == sentence.start), None)
+    near = body[at : at + 2] if at is not None else [sentence]
+    return any("email.materials_offered" in s.cues for s in near)
+
+
 rule(
     "no-materials",
     "warning",
@@ -761,6 +806,7 @@ rule(
         ("email.materials",),
         "offer what the writer needs: your CV, your personal statement and the ERAS Letter "
         "Request Form (Letter ID)",
+        counts=_materials_offered,
     )
 )
 
@@ -879,6 +925,8 @@ def _deadline_problems(ctx: RuleContext, sentence) -> list[str]:
         at = lowered.find(hit.lower())
         if at < 0 or _has_phrase(_clause_before(lowered, at), promises):
             continue  # "... and I will make sure they reach you by the end of this week"
+        if hit.lower().endswith(("from now", "from today")):
+            continue  # "thirteen weeks from today (June 1)": as far as its count (lead_time)
         window = lowered[at : at + len(hit) + 30]
         dated = False
         for pattern, months in patterns:

@@ -165,6 +165,10 @@ TITLE_WORDS = 12  # a first paragraph this short, with no sentence end, is a tit
 _SENTENCE_END = ".!?\"'\u201d"  # how a paragraph of prose ends (a quotation's close included)
 
 
+#: What makes a line a moment of a story: it happened ("arrived"), then, to someone.
+_STORY_CUES = ("anecdote.narrative", "anecdote.particular", "anecdote.scene")
+
+
 def _first_paragraph(sentences: list) -> tuple[list, str]:
     """The sentences of the first paragraph among ``sentences``, and its text."""
     first = sentences[0].paragraph
@@ -215,7 +219,11 @@ def generic_opening(r: Rule, ctx: RuleContext) -> list[Finding]:
     text = first.text.strip()
     why = None
     quote_marks = _quote_marks(ctx)
-    if text[:1] in quote_marks or "opening.quotation_attribution" in first.cues:
+    if "opening.quotation_attribution" in first.cues or (
+        # a patient's words inside the scene ("'Tell my granddaughter I was not afraid,' Mr.
+        # Kazlauskas said, while I was taping the arterial line") are dialogue, not an epigraph
+        text[:1] in quote_marks and "anecdote" not in first.tags
+    ):
         why = "a quotation"
     elif "opening.definition" in first.cues:
         why = "a dictionary definition"
@@ -251,9 +259,20 @@ def opening_not_anesthesia(r: Rule, ctx: RuleContext) -> list[Finding]:
     opening = {first}
     _, first_text = _first_paragraph(sentences)
     later = [s.paragraph for s in sentences if s.paragraph != first]
-    epigraph = first_text[:1] in _quote_marks(ctx) or first_text[-1:] not in _SENTENCE_END
+    paragraph, _ = _first_paragraph(sentences)
+    epigraph = (
+        first_text[:1] in _quote_marks(ctx)
+        or first_text[-1:] not in _SENTENCE_END
+        # a lead line of the story alone: "The truck arrived at four in the morning with
+        # eleven wounded." ("I grew up in Lagos." tells no moment: it is the opening)
+        or (
+            len(paragraph) == 1
+            and any(k in paragraph[0].cues for k in _STORY_CUES)
+            and "anecdote.other_setting" not in paragraph[0].cues  # "On the medicine ward ..."
+        )
+    )
     if later and epigraph and count_words(first_text) <= EPIGRAPH_WORDS:
-        # a one-line quotation or title: the opening story is the paragraph after it
+        # a one-line quotation, title or lead: the opening story is the paragraph after it
         opening.add(later[0])
     if any("anecdote" in s.tags for s in ctx.sentences if s.paragraph in opening):
         return []

@@ -385,7 +385,7 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
             if counterfactual:
                 found.append(f"if {subj.text} … I would have …")
         elif (
-            setback
+            (setback and _setback_explained(sent, ctx, verb))
             or lemma in harm
             # "I did not publish because my PI gave the projects to others"
             or (lemma in beside_setback and _bad_outcome(sent))
@@ -486,10 +486,44 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
         evidence += [
             f"puts the result on something else: {t!r}" for t in _contrast_with_self(sent, ctx)
         ]
-    if ownership and not self_pity:
+    denial = _denies_agency(sent, ctx)
+    if ownership and not self_pity and not denial:
         # "Although my father was ill, I should have postponed" is ownership.
         return []
-    return evidence
+    return evidence + denial
+
+
+def _denies_agency(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """ "There was very little I could have done about it", with a setback in this
+    sentence or any before it: the applicant denies any part in the setback, whatever
+    ownership words stand around it. Not of a patient ("nothing more I could have done
+    for him"): a clinical story's sorrow is no excuse."""
+    hits = sent.hit_texts("blame.no_agency")
+    if not hits or _for_someone(sent, ctx):
+        return []
+    setback = ctx.words("blame", "setback_words")
+    if not (
+        _setback_in_view(sent, ctx)
+        or any(
+            "exam" in s.tags or not (setback.isdisjoint(s.words) and setback.isdisjoint(s.lemmas))
+            for s in ctx.sentences[: sent.index]
+        )
+    ):
+        return []
+    return [f"denies any part in the setback: {t!r}" for t in hits]
+
+
+def _for_someone(sent: SentenceFeatures, ctx: Context) -> bool:
+    """ "for him", "for the patient": what could not be done was for a person."""
+    people = ctx.words("blame", "patients")
+    return any(
+        t.lower_ == "for"
+        and any(
+            c.dep_ == "pobj" and (c.lower_ in people or c.lemma_.lower() in people)
+            for c in t.children
+        )
+        for t in sent.span
+    )
 
 
 _EXAM_CUES = ("exam.exam_name", "exam.exam_noun", "exam.exam_verb", "exam.score_number")
@@ -505,6 +539,23 @@ def _setback_among(sent: SentenceFeatures, ctx: Context, tokens) -> bool:
 def _exam_just_before(sent: SentenceFeatures, ctx: Context) -> bool:
     prev = ctx.previous(sent)
     return prev is not None and "exam" in prev.tags
+
+
+def _setback_explained(sent: SentenceFeatures, ctx: Context, verb) -> bool:
+    """The setback is where the cause clause (headed by ``verb``) explains it: the sentence
+    is about the exam, one just before is, or a setback or a shortfall (a negation, "lack",
+    "small") is in the clause the "because" modifies. "My first letter is from the doctor
+    who directed my observership, and I hope the second can come from critical care,
+    because programs want to know ..." explains a choice, not the observership."""
+    if "exam" in sent.tags or _exam_just_before(sent, ctx):
+        return True
+    cause = {t.i for t in verb.subtree}
+    head = verb.head if verb.head.i != verb.i else verb
+    effect = [t for t in head.subtree if t.i not in cause]
+    shortfall = ctx.words("blame", "shortfall_words")
+    return _setback_among(sent, ctx, effect) or any(
+        t.dep_ == "neg" or t.lower_ in shortfall or t.lemma_.lower() in shortfall for t in effect
+    )
 
 
 def _setback_outside(sent: SentenceFeatures, ctx: Context, cause: set[int]) -> bool:

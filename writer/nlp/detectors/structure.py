@@ -933,10 +933,24 @@ def rejects_why_me(sent: SentenceFeatures, ctx: Context) -> bool:
     subj = subject_of(root)
     if subj is None and root.pos_ == "NOUN":
         subj = root  # "My father, a surgeon …, operated on thousands": the verb read as acl
+    if subj is not None and _someone_elses_record(sent, subj):
+        return True
     if subj is None or subj.lemma_.lower() not in ctx.words("structure", "relatives"):
         return False
     subjects = [*subj.children, *root.children]  # "my sister and I": the applicant too
     return not any(c.dep_ in ("conj", "nsubj") and c.lower_ in ("i", "we") for c in subjects)
+
+
+def _someone_elses_record(sent: SentenceFeatures, subj) -> bool:
+    """Another person's record, with no "I", "me", "my" or "we" anywhere: "He built the
+    difficult airway service ... he has published more than thirty papers", "His department
+    gives about 9,000 anesthetics a year" (a mentor's, told beside one's own)."""
+    if not FIRST_PERSON_ANY.isdisjoint(sent.words):
+        return False
+    third = ("he", "she", "they", "his", "her", "their")
+    return subj.lower_ in third or any(
+        c.dep_ == "poss" and c.lower_ in third for c in subj.children
+    )
 
 
 def rejects_img_perspective(sent: SentenceFeatures, ctx: Context) -> bool:
