@@ -491,7 +491,7 @@ INTEREST_CASES = [
     (
         interest(
             "to the Bayshore Medical Center Anesthesiology Residency", "to your residency program"
-        ),
+        ).replace("Subject: Bayshore Medical Center Anesthesiology Residency", "Subject: ERAS"),
         "no-program-name",
     ),
     (
@@ -1644,3 +1644,79 @@ def test_a_first_written_request_after_a_spoken_yes_and_a_reminder_after_a_writt
         "five weeks away.\n"
     )
     assert detect_kind(written) == "reminder"
+
+
+def test_a_program_named_in_the_subject_or_after_residency_at_is_named() -> None:
+    body_only = interest(
+        "to the Bayshore Medical Center Anesthesiology Residency", "to your residency program"
+    )
+    (result,) = judge([body_only], "interest-email")
+    assert "no-program-name" not in fired(result)  # the subject names it
+    generic = body_only.replace(
+        "Subject: Bayshore Medical Center Anesthesiology Residency",
+        "Subject: ERAS Applicant Anesthesiology Residency",
+    )
+    (result,) = judge([generic], "interest-email")
+    assert "no-program-name" in fired(result)
+    at = generic.replace(
+        "to your residency program", "to the anesthesiology residency at mount sinai"
+    )
+    (result,) = judge([at], "interest-email")
+    assert "no-program-name" not in fired(result)
+    own = generic.replace(
+        "I have applied",
+        "In our ICU at Mother Teresa University Hospital Center I read echocardiograms. I have applied",
+    )
+    (result,) = judge([own], "interest-email")
+    assert "no-program-name" in fired(result)  # the applicant's own hospital
+
+
+def test_a_conversation_with_the_programs_faculty_is_a_connection() -> None:
+    base = INTEREST.replace(
+        "Dr. Kim and I published a case report on malignant hyperthermia last year, and I would "
+        "be glad to keep working with your department.",
+        "EXTRA2",
+    )
+    talk = base.replace(
+        "EXTRA2",
+        "At the PostGraduate Assembly I asked Dr. Raman from your department how your team "
+        "monitors patients with sleep apnea, and she later sent me the protocol you use.",
+    )
+    (result,) = judge([talk.replace("EXTRA\n\n", "")], "interest-email")
+    assert "no-connection" not in fired(result)
+    ranked = base.replace("EXTRA2", "Your program is highly ranked and I admire its reputation.")
+    (result,) = judge([ranked.replace("EXTRA\n\n", "")], "interest-email")
+    assert "no-connection" in fired(result)
+
+
+def test_asking_to_receive_an_interview_and_a_thanks_subject_alone() -> None:
+    ask = interest("EXTRA", "Would it be possible for me to receive an interview invitation?")
+    (result,) = judge([ask], "interest-email")
+    assert "asks-for-position" in fired(result)
+    thanks = (
+        "To: a@b.org\nSubject: Thank you for the observership\n\nDear Dr. Fontenot,\n\n"
+        "Namaste and warm greetings from Kathmandu. I returned home last week, and I wanted to "
+        "thank you for your guidance. I have applied to the Ochsner anesthesiology residency "
+        "this season.\n"
+    )
+    assert detect_kind(thanks) == "thank-you"
+    confirmed = (
+        "To: a@b.org\nSubject: Re: Application received\n\nDear Ms. Alvarez,\n\nThank you "
+        "for confirming that my application is complete. I would like to add a short note "
+        "about why your program is my top choice.\n"
+    )
+    assert detect_kind(confirmed) == "interest-email"
+
+
+def test_a_neutral_setback_word_needs_a_lack_and_a_foreseen_cost_is_owned(bare) -> None:
+    tags = bare.tag_sentences(
+        [
+            "Several program directors mentioned your letter in my interviews, and one told me "
+            "it was the reason she invited me.",
+            "It was the right decision for my family, and I made it knowing it would cost me "
+            "time in my career.",
+            "The pandemic took away my chance to gain US experience.",
+        ]
+    )
+    assert "blame" not in tags[0] and "blame" not in tags[1]
+    assert "blame" in tags[2]

@@ -194,3 +194,28 @@ def test_a_lead_line_of_the_story_opens_it_and_a_line_of_biography_does_not():
     assert "opening-not-anesthesia" not in rules_of(check(lead))
     biography = "I grew up in Lagos.\n\n" + STORY + "\n"
     assert "opening-not-anesthesia" in rules_of(check(biography))
+
+
+def test_preparation_alone_does_not_address_a_red_flag():
+    profile = parse_profile('[applicant]\nimg = true\n[scores]\nstep1 = "fail"\n')
+    prepared = (
+        STORY + "\n\nI spent a year studying in the hospital library after my shifts while I "
+        "prepared for the exams.\n"
+    )
+    assert "score-not-addressed" in rules_of(check(prepared, profile=profile))
+    owned = prepared.replace(
+        "while I prepared for the exams.",
+        "after I failed Step 1 on my first attempt.",
+    )
+    assert "score-not-addressed" not in rules_of(check(owned, profile=profile))
+
+
+def test_the_model_gives_no_blame_to_a_failure_put_on_ones_own_method(analyzer):
+    own = (
+        "I failed Step 1 on my first attempt because I prepared the way I had always "
+        "studied, by rereading notes, and I did not measure myself with timed questions "
+        "until the last weeks."
+    )
+    excuse = "I failed my first attempt at Step 2 CK because the school gave us no time to study."
+    tags = analyzer.tag_sentences([own, excuse])
+    assert "blame" not in tags[0] and "blame" in tags[1]

@@ -231,6 +231,8 @@ def blank_quoted(prose: str, text: str | None = None) -> str:
 #: Placeholders no name or bracket test needs: a date left as a mask ("XX/XX/2027") and an
 #: empty box ("[ ]"). Shared by the unfilled-placeholder rule and ``stmt draft``'s check.
 MASKED_PLACEHOLDER = r"\b[Xx]{2}[/.-][Xx]{2}(?:[/.-](?:\d{2,4}|[Xx]{2,4}))?\b|\[\s*\]"
+#: A mail-merge field in double angle brackets ("Dr. <<faculty name>>"), in both as well.
+MERGE_FIELD = r"<<[^<>\n]{1,60}>>"
 
 
 def initials_of_name_before(text: str, at: int, inner: str) -> bool:
@@ -433,10 +435,13 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
     ):
         return "letter-request"
     interest = together("detect_program", "detect_interest")
+    subject_applied = _has_phrase(subject, sets.get("detect_applied", frozenset()))
     if _has_phrase(lowered, sets.get("detect_thanks_interview", frozenset())) or (
         # "Thank you, and my application to the Northfield residency": a past observer
-        # thanks the program and tells it they applied, which is an interest email
-        thanks_subject and not together("detect_program", "detect_applied")
+        # thanks the program and tells it they applied, which is an interest email; under
+        # "Thank you for the observership" alone, the thanks is the message, whatever the
+        # body adds about the application
+        thanks_subject and (not together("detect_program", "detect_applied") or not subject_applied)
     ):
         return "thank-you"
     observership = sets.get("detect_observership", frozenset())

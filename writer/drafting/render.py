@@ -17,7 +17,7 @@ from pathlib import Path
 
 from jinja2.sandbox import SandboxedEnvironment
 
-from writer.documents.email import MASKED_PLACEHOLDER
+from writer.documents.email import MASKED_PLACEHOLDER, MERGE_FIELD
 from writer.drafting.context import build_context
 from writer.drafting.engine import make_environment, render_template
 from writer.drafting.kinds import KINDS, Kind, get_kind
@@ -213,6 +213,7 @@ _PLACEHOLDERS = re.compile(
     r"\{\{|\}\}|\{%|%\}|\{#|#\}"  # template syntax that leaked through
     r"|\bX{3,}\b|\bTODO\b|\bTBD\b|\bFIXME\b"
     rf"|{MASKED_PLACEHOLDER}"  # XX/XX/2027, [ ]
+    rf"|{MERGE_FIELD}"  # <<faculty name>>
     # [Program Name]; not what a mail client leaves of an image or a link: [cid:...],
     # [image: ...], [Logo], [https://.../logo.png]
     r"|\[(?!(?i:cid:|image|logo|photo|picture|icon|banner|attach|https?:|www\.))[^\]\n]{1,80}\]"

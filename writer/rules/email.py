@@ -25,6 +25,7 @@ from datetime import date
 
 from writer.documents.email import (
     MASKED_PLACEHOLDER,
+    MERGE_FIELD,
     HeaderBlock,
     _has_phrase,
     blank_quoted,
@@ -158,7 +159,7 @@ def _cue_text(sentence, key: str, limit: int = 2) -> str:
 
 _PLACEHOLDERS = [
     re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL),
-    re.compile(r"<<[^<>\n]{1,60}>>"),
+    re.compile(MERGE_FIELD),
     re.compile(r"(?<![\w\]])\[([^\[\]\n]{1,60})\](?!\()"),
     re.compile(r"<([A-Z][^<>@\n]{0,60})>"),
     re.compile(r"\b[Xx]{3,}\b|_{3,}|\bTBD\b|\bTK\b"),
@@ -394,13 +395,31 @@ def unprofessional_tone(r: Rule, ctx: RuleContext) -> list[Finding]:
     kinds=(INTEREST,),
 )
 def no_program_name(r: Rule, ctx: RuleContext) -> list[Finding]:
-    if _program_names(ctx, body_sentences(ctx)):
+    if _program_names(ctx, body_sentences(ctx)) or _subject_program_name(ctx):
         return []
     return [
         ctx.at_document(
             r, "the email never names the program: say which residency you applied to, by its name"
         )
     ]
+
+
+_SUBJECT_NAME = re.compile(
+    r"(?:[A-Z][\w'.&-]*\s+){1,6}(?:Medical Center|Medical Centre|Hospital|University|Health|Clinic|"
+    r"Residency|Program|Programme|Anesthesiology|Anesthesia|Anaesthesia)\b"
+)
+
+
+def _subject_program_name(ctx: RuleContext) -> str | None:
+    """A program named in the subject line ("Interest in the Baystate Medical Center
+    anesthesiology residency (Springfield)"): the first thing the reader sees, so the body
+    may say "your residency"."""
+    subject = " ".join(f.value for f in parts(ctx).headers.get("subject"))
+    generic = _sets(ctx, "generic_program_words") | _sets(ctx, "subject_words")
+    for m in _SUBJECT_NAME.finditer(subject):
+        if any(w.lower() not in generic for w in re.findall(r"[A-Za-z'-]+", m.group())):
+            return m.group().strip()
+    return None
 
 
 def _program_names(ctx: RuleContext, sentences) -> list[str]:
@@ -411,6 +430,9 @@ def _program_names(ctx: RuleContext, sentences) -> list[str]:
     out = []
     for s in sentences:
         schools = " ".join(s.cues.get("email.own_school", []))
+        words = set(re.findall(r"[a-z]+", s.text.lower()))
+        if "our" in words and not words & {"you", "your"}:
+            continue  # "the ICU at Mother Teresa University Hospital Center ... our cardiologist"
         for name in s.cues.get("email.program_name", []):
             if name not in schools and any(
                 w.lower() not in generic for w in re.findall(r"[\w'-]+", name)
@@ -447,7 +469,11 @@ def no_connection(r: Rule, ctx: RuleContext) -> list[Finding]:
     def named(s) -> bool:
         return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", s.text) for w in names)
 
-    told = _with(body, "email.connection_observed") + _with(body, "email.connection_research")
+    told = (
+        _with(body, "email.connection_observed")
+        + _with(body, "email.connection_research")
+        + _with(body, "email.connection_contact")
+    )
     if any(_tied_to_program(s) or named(s) for s in told):
         return []
     if _with(body, "email.strength", "email.program_reference"):

@@ -37,7 +37,7 @@ def count_words(text: str) -> int:
     bad="(a statement that never mentions the failed Step 1 the program director can see on the application)",
 )
 def score_not_addressed(r: Rule, ctx: RuleContext) -> list[Finding]:
-    if ctx.tagged("exam"):
+    if any(_addresses_result(ctx, s) for s in ctx.tagged("exam")):
         return []
     if ctx.profile is None:
         return [
@@ -58,6 +58,17 @@ def score_not_addressed(r: Rule, ctx: RuleContext) -> list[Finding]:
             "acknowledge it in 2-3 sentences, take responsibility, and show what changed",
         )
     ]
+
+
+def _addresses_result(ctx: RuleContext, sentence) -> bool:
+    """An exam sentence that speaks of the result: an exam's name ("Step 1", "the USMLE"),
+    a score, or a result word ("failed", "my first attempt"); preparation alone ("while I
+    prepared for the exams") addresses nothing."""
+    if "exam.exam_name" in sentence.cues or "exam.score_number" in sentence.cues:
+        return True
+    lexicon = ctx.lexicons.get("exam")
+    results = lexicon.sets.get("result_words", frozenset()) if lexicon else frozenset()
+    return not results.isdisjoint(re.findall(r"[a-z]+", sentence.text.lower()))
 
 
 @rule(

@@ -55,7 +55,7 @@ def _setback_in_view(sent: SentenceFeatures, ctx: Context, agent=None) -> bool:
     show how good a doctor is": ``exam_agents``)."""
     if "exam" in sent.tags:
         return True
-    setback = ctx.words("blame", "setback_words")
+    setback = _setback_words(sent, ctx)
     if agent is None:
         found = not (setback.isdisjoint(sent.words) and setback.isdisjoint(sent.lemmas))
     else:
@@ -69,6 +69,15 @@ def _setback_in_view(sent: SentenceFeatures, ctx: Context, agent=None) -> bool:
         return True
     prev = ctx.previous(sent)
     return prev is not None and "exam" in prev.tags
+
+
+def _setback_words(sent: SentenceFeatures, ctx: Context) -> frozenset[str]:
+    """The words that tell of a setback in this sentence: ``setback_words``, less the
+    neutral ones ("interviews", "observership") unless the sentence says they were lacking."""
+    setback = ctx.words("blame", "setback_words")
+    if ctx.words("blame", "lacking_words").isdisjoint(sent.words):
+        return setback - ctx.words("blame", "neutral_setback_words")
+    return setback
 
 
 def _is_negative_subject(tok) -> bool:
@@ -439,7 +448,7 @@ def _real_ownership(sent: SentenceFeatures) -> list[str]:
     """Ownership phrases that are not themselves negated ("not my responsibility")."""
     doc = sent.span.doc
     out = []
-    for a, b in sent.hits("blame.ownership"):
+    for a, b in sent.hits("blame.ownership") + sent.hits("blame.foreseen_cost"):
         before = doc[max(sent.span.start, a - 2) : a]
         if any(t.lower_ in ("not", "n't", "never", "no") for t in before):
             continue
@@ -501,11 +510,14 @@ def _denies_agency(sent: SentenceFeatures, ctx: Context) -> list[str]:
     hits = sent.hit_texts("blame.no_agency")
     if not hits or _for_someone(sent, ctx):
         return []
-    setback = ctx.words("blame", "setback_words")
     if not (
         _setback_in_view(sent, ctx)
         or any(
-            "exam" in s.tags or not (setback.isdisjoint(s.words) and setback.isdisjoint(s.lemmas))
+            "exam" in s.tags
+            or not (
+                _setback_words(s, ctx).isdisjoint(s.words)
+                and _setback_words(s, ctx).isdisjoint(s.lemmas)
+            )
             for s in ctx.sentences[: sent.index]
         )
     ):
@@ -531,7 +543,7 @@ _EXAM_CUES = ("exam.exam_name", "exam.exam_noun", "exam.exam_verb", "exam.score_
 
 def _setback_among(sent: SentenceFeatures, ctx: Context, tokens) -> bool:
     """An exam (its name, noun, verb or score) or a setback word among ``tokens``."""
-    setback = ctx.words("blame", "setback_words")
+    setback = _setback_words(sent, ctx)
     exam = {i for key in _EXAM_CUES for a, b in sent.hits(key) for i in range(a, b)}
     return any(t.i in exam or t.lower_ in setback or t.lemma_.lower() in setback for t in tokens)
 
@@ -697,6 +709,21 @@ _BLAME_CUES = tuple(
 )
 
 
+def _because_of_my_method(sent: SentenceFeatures, ctx: Context) -> bool:
+    """A "because" clause in which the applicant did something of their own method
+    (``own_method_verbs``): "because I prepared the way I had always studied". "Because I
+    was working full time" or "because I sat Step 1 days after a funeral" give
+    circumstances, not a method."""
+    methods = ctx.words("blame", "own_method_verbs")
+    return any(
+        tok.lower_ == "because"
+        and tok.head.lemma_.lower() in methods
+        and (subj := subject_of(tok.head)) is not None
+        and subj.lower_ == "i"
+        for tok in sent.tokens_with(sent.deps, ("mark",))
+    )
+
+
 def rejects_blame(sent: SentenceFeatures, ctx: Context) -> bool:
     """A firm no: the sentence owns the outcome ("..., and the decision was mine"), or
     there is nothing to excuse: no setback in view and no word of blame or self-pity, or
@@ -704,6 +731,8 @@ def rejects_blame(sent: SentenceFeatures, ctx: Context) -> bool:
     contract": a story's causes are not the applicant's excuses, as in ``detect_blame``)."""
     if _real_ownership(sent):
         return True
+    if _because_of_my_method(sent, ctx) and not any(sent.has(key) for key in _BLAME_CUES):
+        return True  # "I failed Step 1 because I prepared the way I had always studied"
     if "anecdote" in sent.tags and "exam" not in sent.tags and not sent.has("blame.self_pity"):
         return True
     return not (_setback_in_view(sent, ctx) or any(sent.has(key) for key in _BLAME_CUES))
