@@ -354,3 +354,35 @@ def test_an_open_condition_joined_to_another_is_no_blame(bare):
         ]
     )
     assert "blame" not in tags
+
+
+@pytest.mark.parametrize(
+    "text,evidence",
+    [
+        # the applicant's own numbers, with words between the number and the work
+        ("I was doing around 25 anesthesias every week, mostly spinal and general.", True),
+        ("Between 2009 and 2013 I gave about 400 total intravenous anesthetics by hand.", True),
+        ("Managing 350 post-bypass patients as an internist showed me where I belong.", True),
+        ("I graduated first of 230 in my final MBBS examinations at Dow.", True),
+        # an earlier role told with its length
+        ("I was a pharmacist for four years before medicine.", True),
+        # work handed over by a supervisor
+        ("By the third week the attending let me read out the plan for each patient.", True),
+        # a vital sign, a hall, a mentor's record, a vague length, a language
+        ("Her blood pressure was 60 over 30 after the spinal, and I pushed phenylephrine.", False),
+        ("I studied in China, where the anatomy dissection hall held 300 students.", False),
+        ("My mentor has published over 100 papers on regional anesthesia.", False),
+        ("I am a Brazilian physician with many years of experience.", False),
+        ("My Arabic lets me take histories from Yemeni families.", False),
+    ],
+)
+def test_why_me_reads_counts_roles_and_work_handed_over(bare, text, evidence):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) == evidence
+
+
+def test_a_count_of_ones_own_work_is_not_overruled_by_the_model(analyzer):
+    (tags,) = analyzer.tag_sentences(
+        ["I graduated first of 230 in my final MBBS examinations at Dow."]
+    )
+    assert "why_me" in tags

@@ -19,6 +19,13 @@ class FromContext(str):
     very sure (its base floor, not a tag's raised one)."""
 
 
+class Counted(str):
+    """Evidence the detector counted in the sentence itself: the applicant's own numbers
+    ("about 400 total intravenous anesthetics", "first of 230") or an earlier role with its
+    length ("a pharmacist for four years"). The learned model, trained on few such
+    sentences, does not overrule it."""
+
+
 @dataclass
 class Context:
     sentences: list[SentenceFeatures]

@@ -9,9 +9,10 @@ pain, cardiac, or community practice."
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from writer.nlp.detectors.context import Context
+from writer.nlp.detectors.context import Context, Counted
 from writer.nlp.features import (
     FIRST_PERSON,
     FIRST_PERSON_ANY,
@@ -347,7 +348,13 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
             return [f"feedback: {feedback[0]!r}"]
     if "blame" in sent.tags or "why_now" in sent.tags and not sent.has("structure.achievement"):
         return []
-    where = us_experience(sent, ctx) or clinical_years(sent, ctx)
+    where = (
+        us_experience(sent, ctx)
+        or clinical_years(sent, ctx)
+        or earlier_role(sent, ctx)
+        or own_count(sent, ctx)
+        or trusted_with_work(sent, ctx)
+    )
     if where:
         return where
     if not _mine_outside_subject(sent) and not sent.has("structure.evidence"):
@@ -483,6 +490,109 @@ def clinical_years(sent: SentenceFeatures, ctx: Context) -> list[str]:
         if length is not None:
             return [f"clinical years: {length!r}"]
     return []
+
+
+def earlier_role(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """An earlier role told with its length where ``clinical_years`` has no verb to read:
+    "I was a pharmacist for four years before medicine" (the applicant is the role), "after
+    six years like nurse anesthetist in Kumasi", "five years in ambulance gave me ..." (the
+    years are spent in the role, in a sentence about the applicant)."""
+    if not sent.first_person:
+        return []
+    settings = ctx.words("structure", "career_settings")
+    units = ctx.words("structure", "duration_units")
+    quantifiers = ctx.words("structure", "duration_quantifiers")
+    for tok in sent.span:
+        # a length told in numbers ("four years", "a year"; not "many years"), of the role:
+        # "for four years", "four years as a nurse" (not "eight months out of school")
+        if tok.lemma_.lower() not in units or not _long_enough(tok, quantifiers & {"a", "an"}):
+            continue
+        as_role = any(p.dep_ == "prep" and p.lower_ in ("as", "like") for p in tok.children)
+        if not as_role and not (tok.dep_ == "pobj" and tok.head.lower_ in ("for", "after", "over")):
+            continue
+        roles = [
+            c
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ in ("as", "like")
+            for c in p.children
+            if c.dep_ == "pobj" and c.lemma_.lower() in settings
+        ]
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head  # "a pharmacist for four years": the years hang on the role
+        if verb.lemma_ == "be" and (subj := subject_of(verb)) is not None and subj.lower_ == "i":
+            roles += [c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() in settings]
+        if roles and not is_negated(verb):
+            return [Counted(f"earlier role: {tok.text!r} as {roles[0].text!r}")]
+    return []
+
+
+def _long_enough(unit, quantifiers: frozenset[str]) -> bool:
+    """ "four years", "a year", "18 months": a year or more, or ``MIN_MONTHS`` months."""
+    for mod in unit.children:
+        ordinal = re.search(r"(st|nd|rd|th)$", mod.lower_) or mod.lower_ in (
+            "first",
+            "second",
+            "third",
+        )
+        if mod.dep_ in ("nummod", "det", "quantmod", "amod") and (
+            mod.lower_ in quantifiers or (mod.like_num and not ordinal)
+        ):
+            return unit.lemma_.lower() != "month" or _number(mod) >= MIN_MONTHS
+    return False
+
+
+def own_count(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """A count of the applicant's own work or a place among peers (``structure.own_count``)
+    in a sentence about the applicant, not about someone else ("My father operated on 300
+    patients", "the hospital of 300 beds")."""
+    subj = subject_of(sent.span.root)
+    if subj is not None and subj.lemma_.lower() in ctx.words("structure", "others_record_subjects"):
+        return []  # "My mentor has published over 100 papers"
+    doc = sent.span.doc
+    for a, b in sent.hits("structure.own_count"):
+        if _a_rate(doc, b):
+            continue  # "200 patients in a day": a load told, not a record (the IMG perspective)
+        verb = doc[a]
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        doer = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        # "Managing 350 post-bypass patients as an internist showed me ...": a gerund
+        # with no subject of its own, in a sentence about the applicant, is their doing
+        gerund = doer is None and verb.tag_ == "VBG" and verb.dep_ in ("csubj", "nsubj", "pcomp")
+        if (doer is not None and doer.lower_ == "i") or gerund:
+            return [Counted(f"own count: {doc[a:b].text!r}")]
+    return []
+
+
+def trusted_with_work(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """Work handed to the applicant by those who supervised it ("the attending let me read
+    out the plan for each patient at the morning huddle"), outside a scene and not in a plan
+    or a wish. "My Arabic lets me take histories" is the IMG perspective; "the consultant
+    allowed me to insert the LMA for a small girl" is a moment of a story."""
+    if "anecdote" in sent.tags:
+        return []
+    supervisors = ctx.words("structure", "supervisors")
+    for a, _ in sent.hits("structure.trusted"):
+        verb = sent.span.doc[a]
+        giver = subject_of(verb)
+        if (
+            giver is not None
+            and giver.lemma_.lower() in supervisors
+            and not is_negated(verb)
+            and not _not_done(verb)
+        ):
+            return [f"trusted: {sent.span.doc[a : a + 3].text!r}"]
+    return []
+
+
+def _a_rate(doc, end: int) -> bool:
+    """ "a day", "per day", "in a day", "each day" right after the count."""
+    after = [t.lower_ for t in doc[end : end + 3]]
+    return any(
+        after[i : i + 2] in (["a", "day"], ["per", "day"], ["each", "day"], ["every", "day"])
+        for i in range(len(after))
+    )
 
 
 def _told_as_done(verb) -> bool:
