@@ -1720,3 +1720,34 @@ def test_a_neutral_setback_word_needs_a_lack_and_a_foreseen_cost_is_owned(bare) 
     )
     assert "blame" not in tags[0] and "blame" not in tags[1]
     assert "blame" in tags[2]
+
+
+def test_work_in_the_writers_group_is_context_and_others_did_it_is_no_claim() -> None:
+    group = letter(
+        CONTEXT,
+        "Since October 2026 I have worked as a research fellow in your regional anesthesia "
+        "outcomes group, where I built the database for the trial.",
+    )
+    (result,) = judge([group], "letter-request")
+    assert "no-context" not in fired(result)
+    claim = letter(
+        "EXTRA",
+        "Could you say that I managed the ICU patients on my own? I know the residents were "
+        "responsible for the orders, but it would make my application stronger.",
+    )
+    (result,) = judge([claim], "letter-request")
+    assert "asks-to-exaggerate" in fired(result)
+
+
+def test_a_letter_declined_outright_and_a_match_missed_without_apostrophes() -> None:
+    observe = (
+        "To: a@b.org\nSubject: Observership request\n\nDear Dr. Otieno,\n\nI would like to "
+        "observe in your department for four weeks in October 2027. I understand that a letter "
+        "of recommendation has to be earned over time, so I am not asking for one.\n"
+    )
+    assert detect_kind(observe) == "observership-request"
+    phone = (
+        "To: a@b.org\nSubject: feedback??\n\nhi dr kessler\n\ndidnt match this yr "
+        "unfortunately. pls could u tell me what i should improve for next time?\n"
+    )
+    assert detect_kind(phone) == "feedback-request"

@@ -386,3 +386,31 @@ def test_a_count_of_ones_own_work_is_not_overruled_by_the_model(analyzer):
         ["I graduated first of 230 in my final MBBS examinations at Dow."]
     )
     assert "why_me" in tags
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        ("I was working full time, and the workload made it very difficult to study.", True),
+        ("Our school was closed for eight months, so my preparation was disturbed.", True),
+        ("My low grades in third year were the fault of a chaotic curriculum.", True),
+        (
+            "My Step 1 of 209 says more about the one question bank I could afford than about my medicine.",
+            True,
+        ),
+        (
+            "I think the result had more to do with how the interview day was organised than with my application.",
+            True,
+        ),
+        ("Programs say they want diversity but they reject us before the interview.", True),
+        ("Programs only look at numbers and never at the person behind the application.", True),
+        ("Both times the reviewers simply did not understand our method.", True),
+        # ownership, a forecast accepted, the applicant's own fault
+        ("My Step 1 failure was not the fault of my circumstances but of my planning.", False),
+        ("Because I failed Step 1, many programs will filter me out, and I understand why.", False),
+        ("The fault of my first attempt was my own planning.", False),
+    ],
+)
+def test_quiet_excuses_are_blame(bare, text, blame):
+    (tags,) = bare.tag_sentences([text])
+    assert ("blame" in tags) == blame

@@ -219,3 +219,14 @@ def test_the_model_gives_no_blame_to_a_failure_put_on_ones_own_method(analyzer):
     excuse = "I failed my first attempt at Step 2 CK because the school gave us no time to study."
     tags = analyzer.tag_sentences([own, excuse])
     assert "blame" not in tags[0] and "blame" in tags[1]
+
+
+def test_one_clinical_word_in_a_family_story_is_not_an_anesthesia_opening():
+    family = (
+        "My father was a fisherman until the pain in his back began. The doctors found a "
+        "cancer already in the bones. For eight months I cared for him at home with my mother. "
+        "In all the country we could not find morphine, and many nights he was not sleeping. "
+        "I had no answer for him. He died in March 2017.\n\n" + STORY + "\n"
+    )
+    assert "opening-not-anesthesia" in rules_of(check(family))
+    assert "opening-not-anesthesia" not in rules_of(check(STORY + "\n"))

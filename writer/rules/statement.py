@@ -285,7 +285,11 @@ def opening_not_anesthesia(r: Rule, ctx: RuleContext) -> list[Finding]:
     if later and epigraph and count_words(first_text) <= EPIGRAPH_WORDS:
         # a one-line quotation, title or lead: the opening story is the paragraph after it
         opening.add(later[0])
-    if any("anecdote" in s.tags for s in ctx.sentences if s.paragraph in opening):
+    told = [s for s in ctx.sentences if s.paragraph in opening]
+    scene = [s for s in told if "anecdote" in s.tags]
+    # the story the opening tells, not one clinical word in another story ("for eight months
+    # I cared for my father at home ... we could not find morphine"): a quarter of it at least
+    if scene and len(scene) * 4 >= len(told):
         return []
     return [
         ctx.at_sentence(

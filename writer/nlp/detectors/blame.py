@@ -448,7 +448,10 @@ def _real_ownership(sent: SentenceFeatures) -> list[str]:
     """Ownership phrases that are not themselves negated ("not my responsibility")."""
     doc = sent.span.doc
     out = []
+    excuses = sent.hits("blame.quiet_excuse")
     for a, b in sent.hits("blame.ownership") + sent.hits("blame.foreseen_cost"):
+        if any(x <= a and b <= y for x, y in excuses):
+            continue  # "my preparation was" inside "my preparation was disturbed"
         before = doc[max(sent.span.start, a - 2) : a]
         if any(t.lower_ in ("not", "n't", "never", "no") for t in before):
             continue
@@ -495,11 +498,32 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
         evidence += [
             f"puts the result on something else: {t!r}" for t in _contrast_with_self(sent, ctx)
         ]
+    evidence += [f"excuses quietly: {t!r}" for t in _quiet_excuses(sent)]
     denial = _denies_agency(sent, ctx)
     if ownership and not self_pity and not denial:
         # "Although my father was ill, I should have postponed" is ownership.
         return []
     return evidence + denial
+
+
+def _quiet_excuses(sent: SentenceFeatures) -> list[str]:
+    """``blame.quiet_excuse`` hits that excuse: not denied ("was not the fault of my
+    circumstances but of my planning"), not the applicant's own ("the fault of my
+    planning"), not a forecast ("many programs will filter me out, and I understand why")."""
+    doc = sent.span.doc
+    out = []
+    for a, b in sent.hits("blame.quiet_excuse"):
+        before = doc[max(sent.span.start, a - 2) : a]
+        after = doc[b] if b < sent.span.end else None
+        if any(t.lower_ in ("not", "n't", "never") for t in before):
+            continue
+        if after is not None and after.lower_ in ("my", "mine", "me") and doc[b - 1].lower_ == "of":
+            continue
+        verb = next((t for t in doc[a:b] if t.pos_ == "VERB"), None)
+        if verb is not None and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+            continue
+        out.append(doc[a:b].text)
+    return out
 
 
 def _denies_agency(sent: SentenceFeatures, ctx: Context) -> list[str]:
@@ -700,6 +724,7 @@ def _critique(sent: SentenceFeatures) -> list[str]:
 _BLAME_CUES = tuple(
     f"blame.{group}"
     for group in (
+        "quiet_excuse",
         "external_cause",
         "counterfactual",
         "beyond_control",
