@@ -1751,3 +1751,18 @@ def test_a_letter_declined_outright_and_a_match_missed_without_apostrophes() -> 
         "unfortunately. pls could u tell me what i should improve for next time?\n"
     )
     assert detect_kind(phone) == "feedback-request"
+
+
+def test_deadlines_are_judged_from_the_messages_own_date_header() -> None:
+    sent = letter(DEADLINE, "I hope to have all letters uploaded by June 11, 2027.")
+    dated = sent.replace("Subject:", "Date: Tue, 1 Jun 2027 10:22:31 +0300\nSubject:", 1)
+    later = date(2027, 9, 1)
+    (result,) = judge([dated], "letter-request", on=later)
+    (finding,) = [f for f in result.findings if f.rule == "short-notice"]
+    assert "10 days away" in finding.message  # from June 1, not from September
+    (result,) = judge([sent], "letter-request", on=later)
+    (finding,) = [f for f in result.findings if f.rule == "short-notice"]
+    assert "already passed" in finding.message  # no header: from today
+    far = dated.replace("June 11, 2027", "August 20, 2027")
+    (result,) = judge([far], "letter-request", on=later)
+    assert "short-notice" not in fired(result)

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
+from email.utils import parsedate_to_datetime
 
 from writer.documents.email import (
     MASKED_PLACEHOLDER,
@@ -64,6 +65,26 @@ _TODAY: ContextVar[date | None] = ContextVar("stmt_today", default=None)
 def today() -> date:
     """The day deadlines are measured from (``today_is`` overrides it)."""
     return _TODAY.get() or date.today()
+
+
+def written_on(ctx: RuleContext) -> date:
+    """The day the message was written: its own ``Date:`` header when it has one that
+    reads as a date ("Tue, 1 Jun 2027 10:22:31 +0300", "Mon, May 24, 2027 at 2:10 PM"),
+    else today. A saved message is judged from when it was sent, so "by June 11" in a
+    request sent on June 1 stays short notice however late it is checked."""
+    for field in parts(ctx).headers.get("date"):
+        value = field.value.strip()
+        try:
+            return parsedate_to_datetime(value).date()
+        except (TypeError, ValueError, IndexError):
+            pass
+        for pattern, months in _date_patterns(ctx):
+            m = pattern.search(value)
+            if m and m.group("year"):
+                day = _to_date(m, months, today())
+                if day is not None:
+                    return day
+    return today()
 
 
 @contextmanager
@@ -770,7 +791,7 @@ def _a_deadline(ctx: RuleContext, sentence) -> bool:
 def _dates_the_past(ctx: RuleContext, sentence) -> bool:
     """The sentence gives a full date (with its year) that has already passed."""
     prose = ctx.analysis.document.prose[sentence.start : sentence.end]
-    now = today()
+    now = written_on(ctx)
     for pattern, months in _date_patterns(ctx):
         for m in pattern.finditer(prose):
             when = _to_date(m, months, now) if m.group("year") else None
@@ -941,7 +962,7 @@ def _deadline_problems(ctx: RuleContext, sentence) -> list[str]:
     """Why this sentence's deadline is short notice (empty when it is not)."""
     prose = ctx.analysis.document.prose[sentence.start : sentence.end]
     lowered = prose.lower()
-    now = today()
+    now = written_on(ctx)
     reasons: list[str] = []
     soon = [t.lower() for t in sentence.cues.get("email.soon", [])]
     patterns = _date_patterns(ctx)
