@@ -1766,3 +1766,52 @@ def test_deadlines_are_judged_from_the_messages_own_date_header() -> None:
     far = dated.replace("June 11, 2027", "August 20, 2027")
     (result,) = judge([far], "letter-request", on=later)
     assert "short-notice" not in fired(result)
+
+
+def test_a_message_saved_from_a_mail_client_keeps_its_body() -> None:
+    saved = (
+        "From: Nino Beridze <nino@example.com>\nTo: Dr. Catherine Moreau <c@example.org>\n"
+        "Subject: Letter of recommendation\nDate: Tue, 4 May 2027 10:22:31 +0400\n"
+        "Message-ID: <CAKx7b2F9qN3sW0m@mail.example.com>\nMIME-Version: 1.0\n"
+        'Content-Type: text/plain; charset="UTF-8"\nX-Mailer: Example Mail 2.1\n\n'
+        + letter().split("\n\n", 1)[1]
+    )
+    block = parse_headers(saved)
+    assert [f.name for f in block.fields][-1] == "X-Mailer"
+    (result,) = judge([saved], "letter-request")
+    assert result.sentences and fired(result) == set()
+    assert detect_kind(saved) == "letter-request"
+
+
+def test_asking_to_observe_somewhere_is_an_observership_request() -> None:
+    peer = (
+        "To: a@b.org\nSubject: Regional anesthesia\n\nDear Daniel,\n\nI would like to spend "
+        "two weeks observing your acute pain service in October 2027, if your department "
+        "allows it.\n"
+    )
+    assert detect_kind(peer) == "observership-request"
+    spent = (
+        "To: a@b.org\nSubject: Thank you\n\nDear Dr. Okonjo,\n\nThank you, and please pass my "
+        "thanks to the whole team, for the four weeks I spent observing at Ashford Health.\n"
+    )
+    assert detect_kind(spent) == "thank-you"
+
+
+def test_a_defence_that_refers_back_to_the_failure_and_a_senior_s_orders() -> None:
+    text = (
+        "To: a@b.org\nSubject: Observership request\n\nDear Dr. Lindqvist,\n\nI would like to "
+        "ask if I may observe in your department for four weeks in November 2027. I failed "
+        "Step 1 on my first attempt in 2025. I know this is a red flag, and I want to assure "
+        "you that it does not reflect my knowledge.\n\nSincerely,\nPutri\n"
+    )
+    assert detect_kind(text) == "observership-request"
+    (result,) = judge([text], "observership-request")
+    assert "defensive-score-mention" in fired(result) and "blame" not in fired(result)
+    orders = text.replace(
+        "I failed Step 1 on my first attempt in 2025. I know this is a red flag, and I want "
+        "to assure you that it does not reflect my knowledge.",
+        "Please arrange for me to be in the cardiac rooms only. Kindly make sure the "
+        "paperwork is processed by the end of June.",
+    )
+    (result,) = judge([orders], "observership-request")
+    assert "demanding-tone" in fired(result)

@@ -20,7 +20,40 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 #: The header names recognised at the top of a draft (case-insensitive).
-HEADER_NAMES = ("to", "cc", "bcc", "from", "subject", "date", "reply-to")
+HEADER_NAMES = (
+    "to",
+    "cc",
+    "bcc",
+    "from",
+    "subject",
+    "date",
+    "reply-to",
+    # what a mail client saves with a message ("Message-ID:", "MIME-Version:", Outlook's "Sent:")
+    "sent",
+    "sender",
+    "message-id",
+    "in-reply-to",
+    "references",
+    "mime-version",
+    "content-type",
+    "content-transfer-encoding",
+    "content-language",
+    "importance",
+    "priority",
+    "user-agent",
+    "thread-topic",
+    "thread-index",
+    "return-path",
+    "delivered-to",
+)
+
+
+def is_header_name(name: str) -> bool:
+    """A header a message may carry: one of ``HEADER_NAMES`` or an "X-" extension
+    ("X-Mailer:", "X-Priority:")."""
+    name = name.lower()
+    return name in HEADER_NAMES or name.startswith("x-")
+
 
 _HEADER_LINE = re.compile(r"(?P<name>[A-Za-z][A-Za-z-]*)[ \t]*:[ \t]*(?P<value>.*)")
 _ADDRESS = re.compile(r"[\w.+'-]+@(?P<domain>[\w-]+(?:\.[\w-]+)+)")
@@ -104,7 +137,7 @@ def parse_headers(text: str) -> HeaderBlock:
             end = match.end()
             continue
         header = _HEADER_LINE.fullmatch(body)
-        if header is None or header.group("name").lower() not in HEADER_NAMES:
+        if header is None or not is_header_name(header.group("name")):
             break
         fields.append(
             HeaderField(
@@ -202,7 +235,12 @@ def blank_quoted(prose: str, text: str | None = None) -> str:
     text = prose if text is None else text
     lines = text.split("\n")
     blank = [False] * len(lines)
+    # the message's own header block ("From: ... Date: ..." at the top, as a mail client
+    # saves it) is not an earlier message pasted below a reply
+    own = text[: parse_headers(text).end].count("\n")
     for i, line in enumerate(lines):
+        if i < own:
+            continue
         if _EARLIER_MESSAGE.match(line) or _outlook_header(lines, i):
             blank[i:] = [True] * (len(lines) - i)
             break
@@ -449,6 +487,7 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
         _has_phrase(subject, sets.get("detect_observership_subject_ask", frozenset()))
         or together("detect_observership", "detect_ask")
         or together("detect_observership", "detect_observership_ask")
+        or together("detect_observe_verb", "detect_observership_ask")
     ) or (
         # "Interest in Baystate Anesthesiology - observership in obstetric anesthesia", from
         # someone who applied there, tells of a past observership: an interest email

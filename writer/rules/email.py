@@ -72,7 +72,8 @@ def written_on(ctx: RuleContext) -> date:
     reads as a date ("Tue, 1 Jun 2027 10:22:31 +0300", "Mon, May 24, 2027 at 2:10 PM"),
     else today. A saved message is judged from when it was sent, so "by June 11" in a
     request sent on June 1 stays short notice however late it is checked."""
-    for field in parts(ctx).headers.get("date"):
+    headers = parts(ctx).headers
+    for field in [*headers.get("date"), *headers.get("sent")]:
         value = field.value.strip()
         try:
             return parsedate_to_datetime(value).date()
