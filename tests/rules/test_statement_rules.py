@@ -230,3 +230,10 @@ def test_one_clinical_word_in_a_family_story_is_not_an_anesthesia_opening():
     )
     assert "opening-not-anesthesia" in rules_of(check(family))
     assert "opening-not-anesthesia" not in rules_of(check(STORY + "\n"))
+
+
+def test_a_connective_before_a_gain_is_no_blame_for_the_model(analyzer):
+    gain = "Dr. Nsue never shouted, even when we had nothing, and the team worked better because of this."
+    excuse = "My visa was delayed for eleven months, which is why I have no US clinical experience at all."
+    tags = analyzer.tag_sentences([gain, excuse])
+    assert "blame" not in tags[0] and "blame" in tags[1]

@@ -760,4 +760,12 @@ def rejects_blame(sent: SentenceFeatures, ctx: Context) -> bool:
         return True  # "I failed Step 1 because I prepared the way I had always studied"
     if "anecdote" in sent.tags and "exam" not in sent.tags and not sent.has("blame.self_pity"):
         return True
-    return not (_setback_in_view(sent, ctx) or any(sent.has(key) for key in _BLAME_CUES))
+    setback = _setback_in_view(sent, ctx)
+    carrying = [key for key in _BLAME_CUES if key != "blame.external_cause"]
+    if not setback and not any(sent.has(key) for key in carrying):
+        # a bare connective ("because of this") whose effect is a gain: "the team worked
+        # better because of this"
+        gains = ctx.words("blame", "gain_words")
+        if sent.has("blame.external_cause") and not gains.isdisjoint(sent.words):
+            return True
+    return not (setback or any(sent.has(key) for key in _BLAME_CUES))
