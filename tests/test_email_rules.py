@@ -1815,3 +1815,55 @@ def test_a_defence_that_refers_back_to_the_failure_and_a_senior_s_orders() -> No
     )
     (result,) = judge([orders], "observership-request")
     assert "demanding-tone" in fired(result)
+
+
+def test_a_postscript_s_second_sentence_and_links_in_brackets() -> None:
+    text = (
+        "To: a@b.org\nSubject: Thank you\n\nDear Dr. Ortega,\n\nThank you for the three weeks "
+        "in the obstetric suite in May 2027.\n\nWarm regards,\nOluwaseun\n+234 803 555 7719\n\n"
+        "P.S. I will apply to the Bayside Anesthesiology Residency in September. I would be so "
+        "grateful if you could offer me an interview.\n"
+    )
+    (result,) = judge([text], "thank-you")
+    assert "asks-for-position" in fired(result)
+    linked = text.replace(
+        "I would be so grateful if you could offer me an interview.",
+        "Our poster is here [PDF]: https://example.org/poster.pdf, and the case report [1].",
+    )
+    (result,) = judge([linked], "thank-you")
+    assert fired(result) == set()
+
+
+def test_rankings_and_looking_programs_up_are_no_connection() -> None:
+    ranked = interest(
+        "Dr. Kim and I published a case report on malignant hyperthermia last year, and I would "
+        "be glad to keep working with your department.",
+        "While researching programs, several things about Bayshore stood out to me: it is "
+        "ranked among the top 25 programs on Doximity.",
+    )
+    (result,) = judge([ranked], "interest-email")
+    assert "no-connection" in fired(result)
+
+
+def test_a_period_worked_an_acronym_and_the_portal_s_words() -> None:
+    period = letter(
+        DEADLINE,
+        "I worked as a research volunteer in your group from September 2026 until April 2027.",
+    )
+    (result,) = judge([period], "letter-request")
+    assert "no-deadline" in fired(result)
+    aaa = letter("EXTRA", "I helped set up the arterial line for the open AAA repair.")
+    (result,) = judge([aaa], "letter-request")
+    assert "unprofessional-tone" not in fired(result)
+    portal = (
+        "To: a@b.org\nSubject: ERAS letter still not uploaded\n\nDear Dr. Feldman,\n\nI am "
+        "writing again about my letter of recommendation. The portal still shows your letter "
+        'as "not yet received".\n'
+    )
+    assert detect_kind(portal) == "reminder"
+    chance = (
+        "To: a@b.org\nSubject: Regional anesthesia, Ridgecrest\n\nDear Dr. Strand,\n\nI would "
+        "be grateful for the chance to observe on your regional anesthesia service for two "
+        "weeks in November 2027.\n"
+    )
+    assert detect_kind(chance) == "observership-request"

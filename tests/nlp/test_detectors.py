@@ -414,3 +414,13 @@ def test_a_count_of_ones_own_work_is_not_overruled_by_the_model(analyzer):
 def test_quiet_excuses_are_blame(bare, text, blame):
     (tags,) = bare.tag_sentences([text])
     assert ("blame" in tags) == blame
+
+
+def test_a_roster_that_left_no_time_to_prepare_is_blame_even_for_the_model(analyzer):
+    excuse = (
+        "I sat it at the end of a month of night float, and the hospital roster simply did "
+        "not leave anyone the time to prepare properly."
+    )
+    owned = "I did not give myself the time to prepare properly, and I sat it anyway."
+    tags = analyzer.tag_sentences([excuse, owned])
+    assert "blame" in tags[0] and "blame" not in tags[1]

@@ -488,6 +488,8 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
         or together("detect_observership", "detect_ask")
         or together("detect_observership", "detect_observership_ask")
         or together("detect_observe_verb", "detect_observership_ask")
+        # "I would be grateful for the chance to observe on your regional anesthesia service"
+        or together("detect_observe_to", "detect_ask", unless="detect_thanks_opening")
     ) or (
         # "Interest in Baystate Anesthesiology - observership in obstetric anesthesia", from
         # someone who applied there, tells of a past observership: an interest email

@@ -216,7 +216,9 @@ _PLACEHOLDERS = re.compile(
     rf"|{MERGE_FIELD}"  # <<faculty name>>
     # [Program Name]; not what a mail client leaves of an image or a link: [cid:...],
     # [image: ...], [Logo], [https://.../logo.png]
-    r"|\[(?!(?i:cid:|image|logo|photo|picture|icon|banner|attach|https?:|www\.))[^\]\n]{1,80}\]"
+    # [PDF], [sic], a reference [1]: no placeholder either (as the rule reads them)
+    r"|\[(?!(?i:cid:|image|logo|photo|picture|icon|banner|attach|https?:|www\.|pdf\b|sic\b|link\b"
+    r"|doi\b|video\b|slides\b|poster\b))(?=[^\]\n]*[A-Za-z])[^\]\n]{1,80}\]"
     r"|(?i:<(?:insert|your|program|name)\b[^>@\n]*>)"  # <insert name>
 )
 

@@ -110,6 +110,7 @@ class Parts:
     body_start: int
     body_end: int  # where the closing line ("Kind regards,") starts, or the end
     closing_end: int  # where the closing line ends (the signature follows), or the end
+    postscript_start: int | None = None  # where a "P.S." after the signature starts
 
 
 def _sets(ctx: RuleContext, name: str) -> frozenset[str]:
@@ -149,7 +150,9 @@ def parts(ctx: RuleContext) -> Parts:
             break
     else:
         closing_end = len(text)
-    return Parts(block, salutation, body_start, body_end, closing_end)
+    ps = re.search(r"(?im)^[ \t]*p\.?\s?p?\.?\s?s\b", text[closing_end:])
+    postscript = closing_end + ps.start() if ps else None
+    return Parts(block, salutation, body_start, body_end, closing_end, postscript)
 
 
 def body_sentences(ctx: RuleContext, p: Parts | None = None):
@@ -163,10 +166,18 @@ def body_sentences(ctx: RuleContext, p: Parts | None = None):
     ]
 
 
+_PS = re.compile(r"p\.?\s?p?\.?\s?s\b\.?", re.IGNORECASE)
+
+
 def _postscript(sentence, p: Parts) -> bool:
-    return sentence.start >= p.closing_end and bool(
-        re.match(r"p\.?\s?p?\.?\s?s\b\.?", sentence.text.strip(), re.IGNORECASE)
-    )
+    """A sentence of a postscript after the signature: the "P.S." line and the sentences
+    that follow it in its paragraph ("P.S. I will apply in September. I would be so
+    grateful if you could offer me an interview.")."""
+    if sentence.start < p.closing_end:
+        return False
+    if _PS.match(sentence.text.strip()):
+        return True
+    return p.postscript_start is not None and sentence.start >= p.postscript_start
 
 
 def _with(sentences, *keys: str):
@@ -774,6 +785,14 @@ def _a_deadline(ctx: RuleContext, sentence) -> bool:
     meeting on November 18") or a time already past ("who joined your ICU team from
     February 6 to March 3, 2027")."""
     if "email.deadline" in sentence.cues:
+        prose = ctx.analysis.document.prose[sentence.start : sentence.end].lower()
+        hits = sentence.cues["email.deadline"]
+        if all(
+            h.lower().startswith(("until", "till"))
+            and re.search(rf"\bfrom\b[^.;]*\b{re.escape(h.lower())}", prose)
+            for h in hits
+        ):
+            return False  # "from September 2026 until April 2027": a period, not a deadline
         # "in about four weeks" is the letter's time only where the letter or the reader
         # is in the sentence ("the result is expected in about four weeks" is not)
         relative = all(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from writer.nlp.detectors.anecdote import detect_anecdote, rejects_anecdote
 from writer.nlp.detectors.blame import detect_blame, rejects_blame
-from writer.nlp.detectors.context import Counted, FromContext
+from writer.nlp.detectors.context import Firm, FromContext
 from writer.nlp.detectors.exam import detect_exam, rejects_exam
 from writer.nlp.detectors.structure import (
     detect_future_goals,
@@ -89,8 +89,8 @@ def run_detectors(sentences, context, model=None) -> None:
                 feats, probs = probabilities[f.index]
                 from_context = any(isinstance(e, FromContext) for e in evidence)
                 floor = model.floor if from_context else model.floor_for(tag)
-                counted = any(isinstance(e, Counted) for e in evidence)
-                if evidence and probs[tag] < floor and not counted:
+                firm = any(isinstance(e, Firm) for e in evidence)
+                if evidence and probs[tag] < floor and not firm:
                     evidence = []
                 elif not evidence and probs[tag] >= model.threshold_for(tag):
                     rejects = REJECTIONS.get(tag)

@@ -11,7 +11,7 @@ is ownership.
 
 from __future__ import annotations
 
-from writer.nlp.detectors.context import Context
+from writer.nlp.detectors.context import Context, Firm
 from writer.nlp.features import (
     FIRST_PERSON,
     SentenceFeatures,
@@ -498,7 +498,7 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
         evidence += [
             f"puts the result on something else: {t!r}" for t in _contrast_with_self(sent, ctx)
         ]
-    evidence += [f"excuses quietly: {t!r}" for t in _quiet_excuses(sent)]
+    evidence += [Firm(f"excuses quietly: {t!r}") for t in _quiet_excuses(sent)]
     denial = _denies_agency(sent, ctx)
     if ownership and not self_pity and not denial:
         # "Although my father was ill, I should have postponed" is ownership.
@@ -522,6 +522,9 @@ def _quiet_excuses(sent: SentenceFeatures) -> list[str]:
         verb = next((t for t in doc[a:b] if t.pos_ == "VERB"), None)
         if verb is not None and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
             continue
+        doer = subject_of(verb) if verb is not None else None
+        if doer is not None and doer.lower_ in ("i", "we"):
+            continue  # "I did not give myself the time to prepare": ownership
         out.append(doc[a:b].text)
     return out
 

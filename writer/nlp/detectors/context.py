@@ -19,11 +19,12 @@ class FromContext(str):
     very sure (its base floor, not a tag's raised one)."""
 
 
-class Counted(str):
-    """Evidence the detector counted in the sentence itself: the applicant's own numbers
-    ("about 400 total intravenous anesthetics", "first of 230") or an earlier role with its
-    length ("a pharmacist for four years"). The learned model, trained on few such
-    sentences, does not overrule it."""
+class Firm(str):
+    """Evidence a pattern read outright, of a kind the learned model saw too few examples of
+    to judge: the applicant's own numbers ("about 400 total intravenous anesthetics", "first
+    of 230"), an earlier role with its length ("a pharmacist for four years"), a quiet
+    excuse ("the hospital roster did not leave anyone the time to prepare"). The model
+    does not overrule it."""
 
 
 @dataclass

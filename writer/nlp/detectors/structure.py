@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from writer.nlp.detectors.context import Context, Counted
+from writer.nlp.detectors.context import Context, Firm
 from writer.nlp.features import (
     FIRST_PERSON,
     FIRST_PERSON_ANY,
@@ -523,7 +523,7 @@ def earlier_role(sent: SentenceFeatures, ctx: Context) -> list[str]:
         if verb.lemma_ == "be" and (subj := subject_of(verb)) is not None and subj.lower_ == "i":
             roles += [c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() in settings]
         if roles and not is_negated(verb):
-            return [Counted(f"earlier role: {tok.text!r} as {roles[0].text!r}")]
+            return [Firm(f"earlier role: {tok.text!r} as {roles[0].text!r}")]
     return []
 
 
@@ -561,7 +561,7 @@ def own_count(sent: SentenceFeatures, ctx: Context) -> list[str]:
         # with no subject of its own, in a sentence about the applicant, is their doing
         gerund = doer is None and verb.tag_ == "VBG" and verb.dep_ in ("csubj", "nsubj", "pcomp")
         if (doer is not None and doer.lower_ == "i") or gerund:
-            return [Counted(f"own count: {doc[a:b].text!r}")]
+            return [Firm(f"own count: {doc[a:b].text!r}")]
     return []
 
 
