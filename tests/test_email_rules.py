@@ -1867,3 +1867,43 @@ def test_a_period_worked_an_acronym_and_the_portal_s_words() -> None:
         "weeks in November 2027.\n"
     )
     assert detect_kind(chance) == "observership-request"
+
+
+def test_after_the_interview_updates_rankings_courtesies_and_ones_own_places() -> None:
+    update = (
+        "To: a@b.org\nSubject: Application update\n\nDear Dr. Morrison,\n\nThank you again "
+        "for the interview on December 11. I am writing with an update to my application: "
+        "I passed Step 3 in January.\n"
+    )
+    assert detect_kind(update) == "interest-email"
+    ranked = interest(
+        "EXTRA",
+        "Could you please let me know whether I will be ranked to match at Bayshore? I do "
+        "not want to go through the SOAP again.",
+    )
+    (result,) = judge([ranked], "interest-email")
+    assert "asks-for-position" in fired(result) and "unprofessional-tone" not in fired(result)
+    wishes = interest("EXTRA", "Kindly accept my best wishes for the rest of the interview season.")
+    (result,) = judge([wishes], "interest-email")
+    assert "asks-for-position" not in fired(result)
+    unnamed = (
+        interest("to the Bayshore Medical Center Anesthesiology Residency", "to your program")
+        .replace("Subject: Bayshore Medical Center Anesthesiology Residency", "Subject: Update")
+        .replace(
+            "EXTRA",
+            "I have started a research fellowship in perioperative outcomes at Henry Ford "
+            "Hospital, and my abstract was accepted at the ASRA Pain Medicine spring meeting.",
+        )
+    )
+    (result,) = judge([unnamed.replace("EXTRA\n\n", "")], "interest-email")
+    assert "no-program-name" in fired(result)
+
+
+def test_a_worth_to_be_shown_is_no_self_pity(bare) -> None:
+    aspire, pity = bare.tag_sentences(
+        [
+            "I am ready to do anything to prove that I deserve it.",
+            "After everything I have suffered, I deserve this chance more than anyone.",
+        ]
+    )
+    assert "blame" not in aspire and "blame" in pity

@@ -424,3 +424,26 @@ def test_a_roster_that_left_no_time_to_prepare_is_blame_even_for_the_model(analy
     owned = "I did not give myself the time to prepare properly, and I sat it anyway."
     tags = analyzer.tag_sentences([excuse, owned])
     assert "blame" in tags[0] and "blame" not in tags[1]
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        (
+            "I did not pass Step 2 CK on my first attempt, a result shaped as much by a test "
+            "date that was moved twice as by anything I did at my desk.",
+            True,
+        ),
+        (
+            "Those years gave me a patience with parents that no rotation could have taught me.",
+            False,
+        ),
+        (
+            "My first attempt failed because of a family emergency nobody could have predicted.",
+            True,
+        ),
+    ],
+)
+def test_blame_shared_out_and_praise_of_what_taught_me(bare, text, blame):
+    (tags,) = bare.tag_sentences([text])
+    assert ("blame" in tags) == blame

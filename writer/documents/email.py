@@ -466,6 +466,8 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
         subject + " " + lowered, sets.get("detect_feedback", frozenset())
     ):
         return "feedback-request"
+    if _has_phrase(subject + " " + lowered, sets.get("detect_update", frozenset())):
+        return "interest-email"
     thanks_subject = _has_phrase(subject, sets.get("detect_thanks", frozenset()))
     if asks_for_letter or (
         # "Letter of recommendation - anesthesiology", not "Thank you for the letter"

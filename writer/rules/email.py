@@ -466,7 +466,17 @@ def _program_names(ctx: RuleContext, sentences) -> list[str]:
         words = set(re.findall(r"[a-z]+", s.text.lower()))
         if "our" in words and not words & {"you", "your"}:
             continue  # "the ICU at Mother Teresa University Hospital Center ... our cardiologist"
+        own = _sets(ctx, "own_place_words")
+        lowered = s.text.lower()
         for name in s.cues.get("email.program_name", []):
+            at = lowered.find(name.lower())
+            if at > 0 and _has_phrase(lowered[max(0, at - 80) : at], own):
+                continue  # "a research fellowship ... at Henry Ford Hospital": their own place
+            after = lowered[at + len(name) : at + len(name) + 25] if at >= 0 else ""
+            if re.match(
+                r"\W*(?:\w+\s+)?(?:meeting|congress|conference|symposium|journal)\b", after
+            ):
+                continue  # "the ASRA Pain Medicine spring meeting": a meeting, not a program
             if name not in schools and any(
                 w.lower() not in generic for w in re.findall(r"[\w'-]+", name)
             ):
@@ -668,7 +678,7 @@ def asks_for_position(r: Rule, ctx: RuleContext) -> list[Finding]:
     if ctx.analysis.document.kind != "observership-request":
         wanted.append("email.selection")
     for s in body_sentences(ctx):
-        found = [k for k in wanted if k in s.cues]
+        found = [k for k in wanted if k in s.cues and "email.courtesy" not in s.cues]
         if found and (
             "email.request_strong" in s.cues
             or ("email.request" in s.cues and "email.ask_verb" in s.cues)

@@ -293,6 +293,13 @@ def _agent_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[st
         elif lemma in helping and subj is not None and _external(subj, agents):
             if _open_condition(tok):
                 continue  # "I understand completely if program policy does not allow it"
+            if (
+                not negated
+                and _is_negative_subject(subj)
+                and any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)
+                and _object_is_me(tok)
+            ):
+                continue  # "a patience that no rotation could have taught me": praise
             if negated or _is_negative_subject(subj):
                 if _setback_in_view(sent, ctx, agent=subj) or _object_is_me(tok):
                     found.append(f"{subj.text!r} did not {lemma} …")
@@ -465,7 +472,7 @@ def _real_ownership(sent: SentenceFeatures) -> list[str]:
 
 
 def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
-    self_pity = sent.hit_texts("blame.self_pity")
+    self_pity = _self_pity(sent)
     ownership = _real_ownership(sent)
     setback = _setback_in_view(sent, ctx)
 
@@ -504,6 +511,19 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
         # "Although my father was ill, I should have postponed" is ownership.
         return []
     return evidence + denial
+
+
+def _self_pity(sent: SentenceFeatures) -> list[str]:
+    """``blame.self_pity`` hits, less a worth to be shown ("I am ready to do anything to
+    prove that I deserve it" aspires; "I deserve a chance after all I suffered" pities)."""
+    doc = sent.span.doc
+    out = []
+    for a, b in sent.hits("blame.self_pity"):
+        before = doc[max(sent.span.start, a - 3) : a]
+        if any(t.lemma_.lower() in ("prove", "show", "demonstrate", "earn") for t in before):
+            continue
+        out.append(doc[a:b].text)
+    return out
 
 
 def _quiet_excuses(sent: SentenceFeatures) -> list[str]:
