@@ -118,6 +118,10 @@ def _sets(ctx: RuleContext, name: str) -> frozenset[str]:
     return lexicon.sets.get(name, frozenset()) if lexicon is not None else frozenset()
 
 
+#: "P.S.", "PS", "P.P.S." at the start of a line or a sentence
+_PS_MARK = r"p\.?\s?p?\.?\s?s\b"
+
+
 def parts(ctx: RuleContext) -> Parts:
     text = ctx.analysis.document.text
     block = parse_headers(text)
@@ -150,7 +154,7 @@ def parts(ctx: RuleContext) -> Parts:
             break
     else:
         closing_end = len(text)
-    ps = re.search(r"(?im)^[ \t]*p\.?\s?p?\.?\s?s\b", text[closing_end:])
+    ps = re.search(rf"(?im)^[ \t]*{_PS_MARK}", text[closing_end:])
     postscript = closing_end + ps.start() if ps else None
     return Parts(block, salutation, body_start, body_end, closing_end, postscript)
 
@@ -166,7 +170,7 @@ def body_sentences(ctx: RuleContext, p: Parts | None = None):
     ]
 
 
-_PS = re.compile(r"p\.?\s?p?\.?\s?s\b\.?", re.IGNORECASE)
+_PS = re.compile(_PS_MARK + r"\.?", re.IGNORECASE)
 
 
 def _postscript(sentence, p: Parts) -> bool:

@@ -268,9 +268,8 @@ def opening_not_anesthesia(r: Rule, ctx: RuleContext) -> list[Finding]:
         return []
     first = sentences[0].paragraph
     opening = {first}
-    _, first_text = _first_paragraph(sentences)
+    paragraph, first_text = _first_paragraph(sentences)
     later = [s.paragraph for s in sentences if s.paragraph != first]
-    paragraph, _ = _first_paragraph(sentences)
     epigraph = (
         first_text[:1] in _quote_marks(ctx)
         or first_text[-1:] not in _SENTENCE_END

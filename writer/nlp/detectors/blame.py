@@ -55,10 +55,10 @@ def _setback_in_view(sent: SentenceFeatures, ctx: Context, agent=None) -> bool:
     show how good a doctor is": ``exam_agents``)."""
     if "exam" in sent.tags:
         return True
-    setback = _setback_words(sent, ctx)
     if agent is None:
-        found = not (setback.isdisjoint(sent.words) and setback.isdisjoint(sent.lemmas))
+        found = _names_a_setback(sent, ctx)
     else:
+        setback = _setback_words(sent, ctx)
         exams = ctx.words("blame", "exam_agents")
         found = any(
             (t.i != agent.i or t.lemma_.lower() in exams)
@@ -74,10 +74,19 @@ def _setback_in_view(sent: SentenceFeatures, ctx: Context, agent=None) -> bool:
 def _setback_words(sent: SentenceFeatures, ctx: Context) -> frozenset[str]:
     """The words that tell of a setback in this sentence: ``setback_words``, less the
     neutral ones ("interviews", "observership") unless the sentence says they were lacking."""
-    setback = ctx.words("blame", "setback_words")
-    if ctx.words("blame", "lacking_words").isdisjoint(sent.words):
-        return setback - ctx.words("blame", "neutral_setback_words")
-    return setback
+    lacking = not ctx.words("blame", "lacking_words").isdisjoint(sent.words)
+    key = ("setback_words", lacking)
+    if key not in ctx.memo:
+        setback = ctx.words("blame", "setback_words")
+        neutral = ctx.words("blame", "neutral_setback_words")
+        ctx.memo[key] = setback if lacking else setback - neutral
+    return ctx.memo[key]
+
+
+def _names_a_setback(sent: SentenceFeatures, ctx: Context) -> bool:
+    """A setback word (``_setback_words``) among the sentence's words or lemmas."""
+    setback = _setback_words(sent, ctx)
+    return not (setback.isdisjoint(sent.words) and setback.isdisjoint(sent.lemmas))
 
 
 def _is_negative_subject(tok) -> bool:
@@ -559,14 +568,7 @@ def _denies_agency(sent: SentenceFeatures, ctx: Context) -> list[str]:
         return []
     if not (
         _setback_in_view(sent, ctx)
-        or any(
-            "exam" in s.tags
-            or not (
-                _setback_words(s, ctx).isdisjoint(s.words)
-                and _setback_words(s, ctx).isdisjoint(s.lemmas)
-            )
-            for s in ctx.sentences[: sent.index]
-        )
+        or any("exam" in s.tags or _names_a_setback(s, ctx) for s in ctx.sentences[: sent.index])
     ):
         return []
     return [f"denies any part in the setback: {t!r}" for t in hits]
@@ -757,6 +759,10 @@ _BLAME_CUES = tuple(
 )
 
 
+#: The cues that carry blame by themselves; a bare connective ("because of") does not.
+_CARRYING_CUES = tuple(key for key in _BLAME_CUES if key != "blame.external_cause")
+
+
 def _because_of_my_method(sent: SentenceFeatures, ctx: Context) -> bool:
     """A "because" clause in which the applicant did something of their own method
     (``own_method_verbs``): "because I prepared the way I had always studied". "Because I
@@ -784,8 +790,7 @@ def rejects_blame(sent: SentenceFeatures, ctx: Context) -> bool:
     if "anecdote" in sent.tags and "exam" not in sent.tags and not sent.has("blame.self_pity"):
         return True
     setback = _setback_in_view(sent, ctx)
-    carrying = [key for key in _BLAME_CUES if key != "blame.external_cause"]
-    if not setback and not any(sent.has(key) for key in carrying):
+    if not setback and not any(sent.has(key) for key in _CARRYING_CUES):
         # a bare connective ("because of this") whose effect is a gain: "the team worked
         # better because of this"
         gains = ctx.words("blame", "gain_words")

@@ -517,14 +517,19 @@ def earlier_role(sent: SentenceFeatures, ctx: Context) -> list[str]:
             for c in p.children
             if c.dep_ == "pobj" and c.lemma_.lower() in settings
         ]
-        verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head  # "a pharmacist for four years": the years hang on the role
+        verb = _verb_above(tok.head)  # "a pharmacist for four years": the years hang on the role
         if verb.lemma_ == "be" and (subj := subject_of(verb)) is not None and subj.lower_ == "i":
             roles += [c for c in verb.children if c.dep_ == "attr" and c.lemma_.lower() in settings]
         if roles and not is_negated(verb):
             return [Firm(f"earlier role: {tok.text!r} as {roles[0].text!r}")]
     return []
+
+
+def _verb_above(tok):
+    """``tok`` if it is a verb, else the nearest verb above it (or the root)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _long_enough(unit, quantifiers: frozenset[str]) -> bool:
@@ -553,9 +558,7 @@ def own_count(sent: SentenceFeatures, ctx: Context) -> list[str]:
     for a, b in sent.hits("structure.own_count"):
         if _a_rate(doc, b):
             continue  # "200 patients in a day": a load told, not a record (the IMG perspective)
-        verb = doc[a]
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = _verb_above(doc[a])
         doer = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
         # "Managing 350 post-bypass patients as an internist showed me ...": a gerund
         # with no subject of its own, in a sentence about the applicant, is their doing
