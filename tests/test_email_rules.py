@@ -1907,3 +1907,42 @@ def test_a_worth_to_be_shown_is_no_self_pity(bare) -> None:
         ]
     )
     assert "blame" not in aspire and "blame" in pity
+
+
+def test_people_who_are_not_the_reader_and_a_name_that_holds_a_strength() -> None:
+    friend = (
+        "To: a@b.org\nSubject: Crestview\n\nDear Ms. Sullivan,\n\nI am preparing my "
+        "application to the Crestview Regional Medical Center Anesthesiology Residency. My "
+        "friend Dr. Yaw Darko matched into your program last year and speaks warmly of it.\n"
+    )
+    (result,) = judge([friend], "interest-email")
+    assert "no-connection" in fired(result)  # "Regional" is the hospital's name
+    mentor = letter(
+        CONTEXT,
+        "Dr. Sofia Herrera, my mentor in anesthesiology, completed her fellowship at Summit "
+        "University Hospital, your hospital.",
+    )
+    (result,) = judge([mentor], "letter-request")
+    assert "no-context" in fired(result)
+    listed = interest("EXTRA", "Could you please put me on the interview list for September?")
+    (result,) = judge([listed], "interest-email")
+    assert "asks-for-position" in fired(result)
+    since = interest(
+        "Dr. Kim and I published a case report on malignant hyperthermia last year, and I would "
+        "be glad to keep working with your department.",
+        "I am interested in critical care since my internship at Cho Ray Hospital, and I "
+        "believe Bayshore is an excellent program.",
+    )
+    (result,) = judge([since], "interest-email")
+    assert "no-connection" in fired(result)
+
+
+def test_an_outcome_said_to_have_little_to_do_with_me_and_a_terse_thanks() -> None:
+    text = (
+        "To: a@b.org\nSubject: Feedback\n\nDear Ms. Ortiz,\n\nUnfortunately, I did not match "
+        "this year. I am quite sure the outcome had little to do with my application itself.\n"
+    )
+    (result,) = judge([text], "feedback-request")
+    assert "blame" in fired(result)
+    thx = "Hi Dr. Mensah,\n\nthx so much for the letter!! u are the best.\n\nBilal\n"
+    assert detect_kind(thx) == "thank-you"

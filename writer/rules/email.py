@@ -521,11 +521,11 @@ def no_connection(r: Rule, ctx: RuleContext) -> list[Finding]:
         + _with(body, "email.connection_research")
         + _with(body, "email.connection_contact")
     )
-    if any(_tied_to_program(s) or named(s) for s in told):
+    if any(_tied_to_program(ctx, s) or named(s) for s in told):
         return []
-    if _with(body, "email.strength", "email.program_reference"):
+    if any(_strengths(s) for s in _with(body, "email.strength", "email.program_reference")):
         return []
-    if any(named(s) for s in _with(body, "email.strength")):
+    if any(_strength_of(s, named) for s in _with(body, "email.strength")):
         return []
     return [
         ctx.at_document(
@@ -545,10 +545,39 @@ _TIES = (
 )
 
 
-def _tied_to_program(sentence) -> bool:
+def _strengths(sentence) -> list[str]:
+    """The sentence's strength words that are not part of a program's name ("Regional" in
+    "Crestview Regional Medical Center" names the hospital, not its regional service)."""
+    names = [n.lower() for n in sentence.cues.get("email.program_name", [])]
+    return [
+        t for t in sentence.cues.get("email.strength", []) if not any(t.lower() in n for n in names)
+    ]
+
+
+def _strength_of(sentence, named) -> bool:
+    """A strength said of the program, by its name, in the sentence; not the applicant's
+    own interest ("I am very interested in anesthesiology and critical care since my
+    internship, and I believe Bayside is an excellent program")."""
+    if not named(sentence):
+        return False
+    lowered = sentence.text.lower()
+    for t in _strengths(sentence):
+        at = lowered.find(t.lower())
+        before = lowered[max(0, at - 40) : at] if at >= 0 else ""
+        if not re.search(
+            r"\b(?:interested in|interest in|passion for|love for|drawn to)\b", before
+        ):
+            return True
+    return False
+
+
+def _tied_to_program(ctx: RuleContext, sentence) -> bool:
     """An observership or a study said to be theirs: "in your department", "at Lakeview
     Community Hospital", "with Dr. Lee", "our abstract". "Three months observing in a
-    department in Ohio" is a record, not a connection to the program written to."""
+    department in Ohio" is a record, not a connection to the program written to; nor is
+    the applicant's own hospital ("since my internship at Cho Ray Hospital")."""
+    if "email.program_name" in sentence.cues and not _program_names(ctx, [sentence]):
+        return any(k in sentence.cues for k in _TIES if k != "email.program_name")
     return any(k in sentence.cues for k in _TIES)
 
 
@@ -724,7 +753,24 @@ def _not_someone_elses(ctx: RuleContext, sentence) -> bool:
     "you" in it, reminds the reader of nothing; "my observership with you" and "the
     observership at Riverside, I did the pre-op assessments" do."""
     elsewhere = "email.faculty_named" in sentence.cues or "email.program_name" in sentence.cues
-    return not elsewhere or "email.reader" in sentence.cues
+    if not elsewhere:
+        return True
+    # "Dr. Sofia Herrera, my mentor, completed her fellowship at your hospital": the applicant's
+    # mentor, named, at the reader's place; no work with the reader ("you") in it
+    shared = {t.lower() for t in sentence.cues.get("email.shared_work", [])}
+    readers = {t.lower() for t in sentence.cues.get("email.reader", [])}
+    if (
+        "email.faculty_named" in sentence.cues
+        and shared <= _THIRD_PARTY_WORK
+        and "you" not in readers
+    ):
+        return False
+    return "email.reader" in sentence.cues
+
+
+#: Shared-work words that, beside a named doctor and no "you", are the applicant's own
+#: mentor's or supervisor's role, not work done with the reader.
+_THIRD_PARTY_WORK = frozenset({"mentor", "mentorship", "supervisor", "supervision"})
 
 
 rule(
