@@ -525,7 +525,8 @@ def no_connection(r: Rule, ctx: RuleContext) -> list[Finding]:
         return []
     if any(_strengths(s) for s in _with(body, "email.strength", "email.program_reference")):
         return []
-    if any(_strength_of(s, named) for s in _with(body, "email.strength")):
+    interest = _sets(ctx, "own_interest_words")
+    if any(_strength_of(s, named, interest) for s in _with(body, "email.strength")):
         return []
     return [
         ctx.at_document(
@@ -554,19 +555,17 @@ def _strengths(sentence) -> list[str]:
     ]
 
 
-def _strength_of(sentence, named) -> bool:
+def _strength_of(sentence, named, interest: frozenset[str]) -> bool:
     """A strength said of the program, by its name, in the sentence; not the applicant's
-    own interest ("I am very interested in anesthesiology and critical care since my
-    internship, and I believe Bayside is an excellent program")."""
+    own interest (``own_interest_words`` just before it: "I am very interested in
+    anesthesiology and critical care since my internship, and I believe Bayside is an
+    excellent program")."""
     if not named(sentence):
         return False
     lowered = sentence.text.lower()
     for t in _strengths(sentence):
         at = lowered.find(t.lower())
-        before = lowered[max(0, at - 40) : at] if at >= 0 else ""
-        if not re.search(
-            r"\b(?:interested in|interest in|passion for|love for|drawn to)\b", before
-        ):
+        if not _has_phrase(lowered[max(0, at - 40) : at] if at >= 0 else "", interest):
             return True
     return False
 
@@ -761,16 +760,11 @@ def _not_someone_elses(ctx: RuleContext, sentence) -> bool:
     readers = {t.lower() for t in sentence.cues.get("email.reader", [])}
     if (
         "email.faculty_named" in sentence.cues
-        and shared <= _THIRD_PARTY_WORK
+        and shared <= _sets(ctx, "third_party_work")
         and "you" not in readers
     ):
         return False
     return "email.reader" in sentence.cues
-
-
-#: Shared-work words that, beside a named doctor and no "you", are the applicant's own
-#: mentor's or supervisor's role, not work done with the reader.
-_THIRD_PARTY_WORK = frozenset({"mentor", "mentorship", "supervisor", "supervision"})
 
 
 rule(
