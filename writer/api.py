@@ -16,6 +16,7 @@ from writer.documents import Document
 from writer.documents.reader import make_document, read_bytes, read_document_bytes
 from writer.errors import StmtError
 from writer.imports import import_deferring
+from writer.interrupts import raise_if_interrupted
 from writer.rules import RULES, Finding, RuleContext, rules_for_kind
 from writer.rules.base import severity_rank
 from writer.rules.statement import count_characters, count_words
@@ -138,6 +139,7 @@ def analyze_documents(
     analyzer = get_analyzer(tuple(lexicon_dirs))
     results = []
     for analysis in analyzer.analyze(documents):
+        raise_if_interrupted()  # a Ctrl-C whose exception was lost (writer.interrupts)
         doc = analysis.document
         findings = _judge(analysis, profile, analyzer, select, ignore, severity)
         findings, notes = apply_suppressions(findings, doc)

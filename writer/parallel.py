@@ -47,6 +47,7 @@ def resolve_jobs(jobs: int | None) -> int:
 def check_files(paths: list[str | Path], jobs: int | None = 1, **options: Any) -> list:
     """``writer.api.check_files`` on ``jobs`` worker processes; same results, same order."""
     from writer import api
+    from writer.interrupts import raise_if_interrupted
 
     paths = list(paths)
     workers = min(resolve_jobs(jobs), len(paths) // MIN_DRAFTS_PER_WORKER)
@@ -60,6 +61,7 @@ def check_files(paths: list[str | Path], jobs: int | None = 1, **options: Any) -
     if _forks() and api.needs_analysis(paths, **options):
         # loaded here, shared by every forked worker (writer.api keeps it per process)
         api.get_analyzer(tuple(options.get("lexicon_dirs") or ()))
+    raise_if_interrupted()  # a Ctrl-C lost while the pipeline loaded (writer.interrupts)
     pool = start_pool(workers)
     try:
         # Ctrl-C is the parent's to handle: a worker that saw it too would die

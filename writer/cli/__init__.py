@@ -15,6 +15,7 @@ import click
 
 from writer import __version__
 from writer.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE, StmtError
+from writer.interrupts import caught
 
 EXIT_CODES_HELP = """\b
 Exit codes:
@@ -43,7 +44,8 @@ class StmtGroup(click.Group):
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            with caught():
+                return super().invoke(ctx)
         except StmtError as err:
             click.echo(f"stmt: error: {err}", err=True)
             sys.exit(err.exit_code)
