@@ -1946,3 +1946,119 @@ def test_an_outcome_said_to_have_little_to_do_with_me_and_a_terse_thanks() -> No
     assert "blame" in fired(result)
     thx = "Hi Dr. Mensah,\n\nthx so much for the letter!! u are the best.\n\nBilal\n"
     assert detect_kind(thx) == "thank-you"
+
+
+def test_outlook_last_first_names_are_one_recipient_each() -> None:
+    block = parse_headers(
+        "To: Okoro, Adaeze <aokoro@fairmont.example.edu>\n"
+        "Cc: Lindqvist, Harold <hlindqvist@fairmont.example.edu>\nSubject: Hello\n\nDear Dr. Okoro,\n"
+    )
+    assert [r.domain for r in recipients(block)] == ["fairmont.example.edu"] * 2
+    two = parse_headers("To: Okoro, jlee@other.example.org\nSubject: Hi\n\nDear Dr. Okoro,\n")
+    assert len(recipients(two)) == 2  # a bare address after a name is a second recipient
+    text = interest().replace(
+        "To: Dr. Linh Nguyen <lnguyen@bayshore.example.org>",
+        "To: Nguyen, Linh <lnguyen@bayshore.example.org>\nCc: Park, Eun <epark@bayshore.example.org>",
+    )
+    (result,) = judge([text], "interest-email")
+    assert "mass-email" not in fired(result)
+
+
+def test_the_rule_a_mail_client_draws_above_the_earlier_message_is_quoted() -> None:
+    quoted = (
+        "\n\n________________________________\nFrom: Residency Office <res@bayshore.example.org>\n"
+        "Sent: Monday, May 3, 2027 9:00 AM\nTo: Applicants <all@bayshore.example.org>\n"
+        "Subject: Open house\n\nDear {{first_name}}, join us on May 20.\n"
+    )
+    (result,) = judge([interest() + quoted], "interest-email")
+    assert "unfilled-placeholder" not in fired(result)
+    assert "mass-email" not in fired(result)
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        # thanks for an invitation opens a reply; the application makes it an interest email
+        (
+            "Thank you for the invitation to your residents' research evening on October 8. "
+            "I registered today. I applied to the Fairmont anesthesiology residency in "
+            "September, and your obstetric anesthesia service is why.",
+            "interest-email",
+        ),
+        # a yes in principle, then the request itself
+        (
+            "Thank you for agreeing in principle to write my letter. Would you be "
+            "comfortable writing a strong letter about my four weeks in your pain clinic? My "
+            "letters are due by September 1, 2027.",
+            "letter-request",
+        ),
+        # the letters' due date and a reminder, in one sentence
+        (
+            "Thank you for your quick answer. As the ERAS letters are due on August 25, I "
+            "wanted to remind you gently. The ERAS Letter Request Form is attached again.",
+            "reminder",
+        ),
+        # taking up an observership the reader offered
+        (
+            "Thank you for replying so quickly. I would love to do the March observership "
+            "block in your cardiac rooms if a place is still free.",
+            "observership-request",
+        ),
+    ],
+)
+def test_replies_are_recognised_by_what_they_ask(body: str, kind: str) -> None:
+    text = f"To: a@b.org\nSubject: Re: your message\n\nDear Dr. Alvarez,\n\n{body}\n\nBest,\nNour\n"
+    assert detect_kind(text) == kind
+
+
+def test_a_subject_of_interest_and_an_applicant_to_the_program() -> None:
+    text = (
+        "To: a@b.org\nSubject: Interest in Fairmont University Anesthesiology Residency\n\n"
+        "Respected Dr. Osei,\n\nGreetings from Accra. I observed in your department in "
+        "March. Thank you for your time and for considering my application.\n"
+    )
+    assert detect_kind(text) == "interest-email"
+    body = (
+        "To: a@b.org\nSubject: Greetings\n\nDear Dr. Osei,\n\nGreetings from Accra. I am an "
+        "applicant to the Fairmont anesthesiology residency this cycle. Thank you for your time.\n"
+    )
+    assert detect_kind(body) == "interest-email"
+
+
+def test_a_connection_to_another_hospital_is_none_to_this_program() -> None:
+    elsewhere = interest(
+        "Dr. Kim and I published a case report on malignant hyperthermia last year, and I would "
+        "be glad to keep working with your department.",
+        "Last year I completed a four-week anesthesiology observership at Lakeridge General "
+        "Hospital.",
+    )
+    (result,) = judge([elsewhere], "interest-email")
+    assert "no-connection" in fired(result)
+    here = elsewhere.replace("Lakeridge General Hospital", "Bayshore Medical Center")
+    (result,) = judge([here], "interest-email")
+    assert "no-connection" not in fired(result)
+
+
+def test_until_after_something_that_lasts_is_no_deadline() -> None:
+    lasting = letter(
+        DEADLINE,
+        "For your planning: my research elective in Boston runs until July 30, and I will be "
+        "away until August 2.",
+    )
+    (result,) = judge([lasting], "letter-request")
+    assert "no-deadline" in fired(result)
+    due = letter(DEADLINE, "Kindly upload the letter in ERAS until August 20, 2027.")
+    (result,) = judge([due], "letter-request")
+    assert "no-deadline" not in fired(result)
+
+
+def test_what_an_observer_was_not_allowed_to_do_is_no_excuse(bare) -> None:
+    rules, unfair, untrained = bare.tag_sentences(
+        [
+            "As a visiting observer I was not allowed to perform procedures, so I watched.",
+            "I was never given fair chance in my interviews, because every one was by video.",
+            "We were never taught for the USMLE at my school, so I failed.",
+        ]
+    )
+    assert "blame" not in rules
+    assert "blame" in unfair and "blame" in untrained

@@ -447,3 +447,28 @@ def test_a_roster_that_left_no_time_to_prepare_is_blame_even_for_the_model(analy
 def test_blame_shared_out_and_praise_of_what_taught_me(bare, text, blame):
     (tags,) = bare.tag_sentences([text])
     assert ("blame" in tags) == blame
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        ("My 90 pediatric inductions in Lira showed me how fast children desaturate.", True),
+        ("My 300 anesthetics in a field hospital taught me that calm decisions save lives.", True),
+        ("My uncle's 400 operations made him famous in our town.", False),
+    ],
+)
+def test_a_count_the_applicant_owns_with_my(analyzer, text, why_me):
+    (tags,) = analyzer.tag_sentences([text])
+    assert ("why_me" in tags) == why_me
+
+
+def test_a_mentor_who_is_an_example_to_me_keeps_his_record(analyzer):
+    theirs, letter = analyzer.tag_sentences(
+        [
+            "Professor Haddad has been a role model to me: she founded the first pain clinic in "
+            "Tripoli, and the course she started has trained more than 150 residents.",
+            "Dr. Haddad wrote me a strong letter after my six weeks in her pain clinic.",
+        ]
+    )
+    assert "why_me" not in theirs
+    assert "why_me" in letter

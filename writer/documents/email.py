@@ -214,6 +214,10 @@ _EARLIER_MESSAGE = re.compile(
 )
 
 
+#: A line drawn across: the rule a mail client puts above the earlier message.
+_RULE_LINE = re.compile(r"\s*(_{8,}|-{8,})\s*$")
+
+
 def _outlook_header(lines: list[str], i: int) -> bool:
     """An earlier message as Outlook pastes it below a reply, with no ">" marks: a "From:"
     line followed within four lines by "Sent:" or "Date:"."""
@@ -242,6 +246,11 @@ def blank_quoted(prose: str, text: str | None = None) -> str:
         if i < own:
             continue
         if _EARLIER_MESSAGE.match(line) or _outlook_header(lines, i):
+            above = i - 1
+            while above >= own and not lines[above].strip():
+                above -= 1
+            if above >= own and _RULE_LINE.match(lines[above]):
+                i = above  # Outlook's "________________________________" above "From:"
             blank[i:] = [True] * (len(lines) - i)
             break
         if line.lstrip().startswith(">"):
@@ -322,6 +331,8 @@ def _split_addresses(value: str) -> list[str]:
                 # "Dr. Jonathan Reyes, Program Director": with no address on either side, a
                 # part that does not start with a title is the same person's role
                 or ("@" not in part and part.strip() and first not in _TITLES)
+                # "Hayes, Robert <rhayes@x.edu>": Outlook's "Last, First" before one address
+                or (_SURNAME.fullmatch(merged[-1].strip()) and _NAMED_ADDRESS.match(part))
             )
         ):
             merged[-1] += "," + part
@@ -330,6 +341,10 @@ def _split_addresses(value: str) -> list[str]:
     return merged
 
 
+#: One unquoted word: the surname of Outlook's "Last, First <address>".
+_SURNAME = re.compile(r"[A-Z][\w'-]*")
+#: A display name with no comma of its own, then the address: " Robert <rhayes@x.edu>".
+_NAMED_ADDRESS = re.compile(r"\s*[A-Z][^,<@]*<[^<>@\s]+@[^<>\s]+>\s*$")
 _TITLES = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "dean"}
 _DEGREES = {
     "md", "m.d", "do", "d.o", "phd", "ph.d", "mbbs", "mbchb", "mbbch", "frca", "frcpc", "mph",
@@ -474,7 +489,11 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
         not thanks_subject and _has_phrase(subject, letter) and _has_phrase(lowered, letter)
     ):
         return "letter-request"
-    interest = together("detect_program", "detect_interest")
+    # "Subject: Interest in Lakeshore Medical Center Anesthesiology Residency"
+    interest = together("detect_program", "detect_interest") or all(
+        _has_phrase(subject, sets.get(k, frozenset()))
+        for k in ("detect_program", "detect_interest")
+    )
     subject_applied = _has_phrase(subject, sets.get("detect_applied", frozenset()))
     if _has_phrase(lowered, sets.get("detect_thanks_interview", frozenset())) or (
         # "Thank you, and my application to the Northfield residency": a past observer

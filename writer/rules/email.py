@@ -506,9 +506,18 @@ def no_connection(r: Rule, ctx: RuleContext) -> list[Finding]:
     # the program's own name, as the email gives it elsewhere ("the Penn anesthesiology
     # residency" ... "made me sure that Penn is the place"): it ties a sentence to them
     generic = _sets(ctx, "generic_program_words")
+    told = (
+        _with(body, "email.connection_observed")
+        + _with(body, "email.connection_research")
+        + _with(body, "email.connection_contact")
+    )
+    # the program written to, as the subject and the other sentences name it: a connection
+    # told of another hospital ("an observership at Cleveland Clinic Akron General", to
+    # Heartland) is no connection to this one
+    others = [s for s in body if s not in told]
     names = {
         w
-        for n in _program_names(ctx, body)
+        for n in _program_names(ctx, others) + [_subject_program_name(ctx) or ""]
         for w in re.findall(r"[A-Z][\w'-]+", n)
         if w.lower() not in generic
     }
@@ -516,12 +525,11 @@ def no_connection(r: Rule, ctx: RuleContext) -> list[Finding]:
     def named(s) -> bool:
         return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", s.text) for w in names)
 
-    told = (
-        _with(body, "email.connection_observed")
-        + _with(body, "email.connection_research")
-        + _with(body, "email.connection_contact")
-    )
-    if any(_tied_to_program(ctx, s) or named(s) for s in told):
+    def elsewhere(s) -> bool:
+        """Only another program is named: the sentence's names share no word with this one's."""
+        return bool(names) and bool(_program_names(ctx, [s])) and not named(s)
+
+    if any((_tied_to_program(ctx, s) and not elsewhere(s)) or named(s) for s in told):
         return []
     if any(_strengths(s) for s in _with(body, "email.strength", "email.program_reference")):
         return []
@@ -841,9 +849,14 @@ def _a_deadline(ctx: RuleContext, sentence) -> bool:
     if "email.deadline" in sentence.cues:
         prose = ctx.analysis.document.prose[sentence.start : sentence.end].lower()
         hits = sentence.cues["email.deadline"]
+        lasting = "|".join(map(re.escape, sorted(_sets(ctx, "period_words"))))
         if all(
             h.lower().startswith(("until", "till"))
-            and re.search(rf"\bfrom\b[^.;]*\b{re.escape(h.lower())}", prose)
+            and (
+                re.search(rf"\bfrom\b[^.;]*\b{re.escape(h.lower())}", prose)
+                # "an externship that runs until July 16", "I will be away till June 30"
+                or re.search(rf"\b(?:{lasting})\W+(?:\w+\W+){{0,3}}{re.escape(h.lower())}", prose)
+            )
             for h in hits
         ):
             return False  # "from September 2026 until April 2027": a period, not a deadline

@@ -83,6 +83,20 @@ def _setback_words(sent: SentenceFeatures, ctx: Context) -> frozenset[str]:
     return ctx.memo[key]
 
 
+def _more_than_the_lack(sent: SentenceFeatures, ctx: Context) -> bool:
+    """A setback besides what the sentence says was not allowed or not taught: "we were
+    never trained for the USMLE" has one (the exam); "as an observer I was not allowed to
+    do procedures" has none: the procedures are a neutral word, lacking only by the "not"
+    (``neutral_setback_words``)."""
+    if "exam" in sent.tags:
+        return True
+    setback = ctx.words("blame", "setback_words") - ctx.words("blame", "neutral_setback_words")
+    if not (setback.isdisjoint(sent.words) and setback.isdisjoint(sent.lemmas)):
+        return True
+    prev = ctx.previous(sent)
+    return prev is not None and "exam" in prev.tags
+
+
 def _names_a_setback(sent: SentenceFeatures, ctx: Context) -> bool:
     """A setback word (``_setback_words``) among the sentence's words or lemmas."""
     setback = _setback_words(sent, ctx)
@@ -319,7 +333,7 @@ def _agent_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[st
             and subj.dep_ == "nsubjpass"
             and subj.lower_ in ("we", "i")
         ):
-            if setback:
+            if setback and _more_than_the_lack(sent, ctx):
                 found.append(
                     f"{subj.text} were never {tok.text} …"
                 )  # "we were never trained for the USMLE"

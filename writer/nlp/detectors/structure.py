@@ -563,7 +563,9 @@ def own_count(sent: SentenceFeatures, ctx: Context) -> list[str]:
         # "Managing 350 post-bypass patients as an internist showed me ...": a gerund
         # with no subject of its own, in a sentence about the applicant, is their doing
         gerund = doer is None and verb.tag_ == "VBG" and verb.dep_ in ("csubj", "nsubj", "pcomp")
-        if (doer is not None and doer.lower_ == "i") or gerund:
+        # "My 300 anesthetics in a field hospital taught me ...": the count is the applicant's
+        mine = any(c.dep_ == "poss" and c.lower_ == "my" for c in doc[b - 1].children)
+        if (doer is not None and doer.lower_ == "i") or gerund or mine:
             return [Firm(f"own count: {doc[a:b].text!r}")]
     return []
 
@@ -1046,7 +1048,7 @@ def rejects_why_me(sent: SentenceFeatures, ctx: Context) -> bool:
     subj = subject_of(root)
     if subj is None and root.pos_ == "NOUN":
         subj = root  # "My father, a surgeon …, operated on thousands": the verb read as acl
-    if subj is not None and _someone_elses_record(sent, subj):
+    if subj is not None and _someone_elses_record(sent, subj, ctx):
         return True
     if subj is None or subj.lemma_.lower() not in ctx.words("structure", "relatives"):
         return False
@@ -1054,15 +1056,30 @@ def rejects_why_me(sent: SentenceFeatures, ctx: Context) -> bool:
     return not any(c.dep_ in ("conj", "nsubj") and c.lower_ in ("i", "we") for c in subjects)
 
 
-def _someone_elses_record(sent: SentenceFeatures, subj) -> bool:
+def _someone_elses_record(sent: SentenceFeatures, subj, ctx: Context) -> bool:
     """Another person's record, with no "I", "me", "my" or "we" anywhere: "He built the
     difficult airway service ... he has published more than thirty papers", "His department
-    gives about 9,000 anesthetics a year" (a mentor's, told beside one's own)."""
-    if not FIRST_PERSON_ANY.isdisjoint(sent.words):
+    gives about 9,000 anesthetics a year" (a mentor's, told beside one's own). A "me" that
+    only says what the person is to the applicant leaves the record theirs: "Dr. Nassar has
+    been an example to me: he was among the first in Lebanon to teach ..." (``admired_as``)."""
+    mine = [t for t in sent.span if t.lower_ in FIRST_PERSON_ANY]
+    admired = ctx.words("structure", "admired_as")
+    if not all(
+        t.lower_ == "me"
+        and t.dep_ == "pobj"
+        and t.head.lower_ in ("to", "for")
+        and t.head.head.lemma_.lower() in admired
+        for t in mine
+    ):
         return False
     third = ("he", "she", "they", "his", "her", "their")
-    return subj.lower_ in third or any(
-        c.dep_ == "poss" and c.lower_ in third for c in subj.children
+    named = subj.pos_ == "PROPN" and any(
+        c.lower_.rstrip(".") in ("dr", "prof", "professor") for c in subj.children
+    )
+    return (
+        subj.lower_ in third
+        or any(c.dep_ == "poss" and c.lower_ in third for c in subj.children)
+        or (bool(mine) and named)
     )
 
 
