@@ -95,6 +95,8 @@ SENTENCE_FILES = (
     "sentences_dev37.jsonl",
     "sentences_dev38.jsonl",
     "sentences_dev39.jsonl",
+    "sentences_dev40.jsonl",
+    "sentences_dev41.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (

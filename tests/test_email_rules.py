@@ -2062,3 +2062,51 @@ def test_what_an_observer_was_not_allowed_to_do_is_no_excuse(bare) -> None:
     )
     assert "blame" not in rules
     assert "blame" in unfair and "blame" in untrained
+
+
+def test_a_claim_asked_for_after_saying_the_writer_did_not_see_it() -> None:
+    text = letter(
+        "EXTRA",
+        "As an observer I could not do any procedure, so you did not see my hands-on skills. "
+        "At home I placed many arterial lines. Could you write in the letter that my line "
+        "skills are excellent?",
+    )
+    (result,) = judge([text], "letter-request")
+    assert "asks-to-exaggerate" in fired(result)
+
+
+def test_reminders_in_the_writers_own_language_and_paperwork_that_reminds() -> None:
+    reminder = (
+        "Prezado Dr. Albuquerque,\n\nThank you again for accepting, in March, to write my "
+        "letter of recommendation. I write only to remind you, with respect, that the date "
+        "is July 15, 2027.\n\nCom gratidao,\nLuiza\n"
+    )
+    assert detect_kind(reminder) == "reminder"
+    request = (
+        "To: a@b.org\nSubject: Recommendation\n\nDear Professor Adeyemi,\n\nI was your "
+        "house officer in the ICU in 2024. Would you write a letter of recommendation for my "
+        "anesthesiology residency application? I will send the ERAS Letter Request Form and "
+        "my CV, and a list of our cases to remind you.\n"
+    )
+    assert detect_kind(request) == "letter-request"
+
+
+def test_pleading_for_one_chance_is_begging() -> None:
+    text = (
+        "To: a@b.org\nSubject: Observership request\n\nDear Dr. Whitmore,\n\nI would like to "
+        "observe in your pediatric anesthesia division this autumn. Please, I am asking you "
+        "for this one chance. Please do not let my request go unanswered.\n\nAyesha\n"
+    )
+    (result,) = judge([text], "observership-request")
+    assert "begging" in fired(result)
+
+
+def test_thanks_passed_on_to_the_residents_is_no_excuse() -> None:
+    text = (
+        "To: a@b.org\nSubject: Thank you\n\nDear Dr. Kim,\n\nThank you for interviewing me "
+        "on Thursday. Our talk about the transplant service stayed with me.\n\nPlease pass my "
+        "thanks to Ms. Grant for organising such a smooth day, and to the residents who stayed "
+        "late to answer our questions.\n\nSincerely,\nYoussef\n"
+    )
+    (result,) = judge([text], "thank-you")
+    assert "blame" not in fired(result)

@@ -472,3 +472,99 @@ def test_a_mentor_who_is_an_example_to_me_keeps_his_record(analyzer):
     )
     assert "why_me" not in theirs
     assert "why_me" in letter
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # readiness that cites a role at a named place is why you as well as why now
+        (
+            "After five years as a medical officer in anaesthesia at Mulago Hospital, I am ready "
+            "to become a resident again.",
+            True,
+        ),
+        # readiness that sums experience up is why now only
+        ("After five years as a doctor abroad, I am ready to be a trainee again.", False),
+    ],
+)
+def test_readiness_that_cites_a_role_at_a_named_place(analyzer, text, why_me):
+    (tags,) = analyzer.tag_sentences([text])
+    assert "why_now" in tags
+    assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        (
+            "In my second year my consultant Dr. Mensah asked me to teach the new interns spinal anesthesia.",
+            True,
+        ),
+        (
+            "By my third month Prof. Okonjo let me induce and manage the ASA I patients on her list.",
+            True,
+        ),
+        ("The head of department gave me the responsibility of the weekly morbidity audit.", True),
+        ("The nurse asked me to wait outside the theatre.", False),
+        ("My mother asked me to join her clinic after graduation.", False),
+        # a moment of a story is not work handed over
+        (
+            "The attending sighed and asked me to review the images with him in the block room.",
+            False,
+        ),
+    ],
+)
+def test_work_asked_of_me_by_those_who_supervised_it(bare, text, why_me):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        ("The sepsis bundle I drafted was adopted by all four medical wards in 2023.", True),
+        (
+            "I wrote a one-page dosing chart for the PACU, and today it is used on every shift.",
+            True,
+        ),
+        ("The skills I have built are ready to be used from the first day.", False),
+        ("The hospital adopted a new checklist that I liked.", False),
+        ("I will write a protocol that others can use.", False),
+    ],
+)
+def test_something_i_made_that_others_use(bare, text, why_me):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        ("I graduated second in a class of 180 from Makerere University in 2021.", True),
+        ("My anesthesia externship in Ohio is confirmed for February.", False),
+        (
+            "My externship in the anesthesia department at Riverside, where I followed a "
+            "resident through thirty cases, confirmed my choice.",
+            True,
+        ),
+    ],
+)
+def test_a_place_in_a_class_and_an_externship_still_to_come(bare, text, why_me):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        (
+            "I accept full responsibility for my Step 1, which I failed largely because the "
+            "exam centre cancelled my slot twice and I sat it after a night on the bus.",
+            True,
+        ),
+        ("My score was low, partly thanks to the strike that closed our school.", True),
+    ],
+)
+def test_a_weighed_excuse_and_thanks_given(analyzer, text, blame):
+    (tags,) = analyzer.tag_sentences([text])
+    assert ("blame" in tags) == blame

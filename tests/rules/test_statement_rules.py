@@ -237,3 +237,19 @@ def test_a_connective_before_a_gain_is_no_blame_for_the_model(analyzer):
     excuse = "My visa was delayed for eleven months, which is why I have no US clinical experience at all."
     tags = analyzer.tag_sentences([gain, excuse])
     assert "blame" not in tags[0] and "blame" in tags[1]
+
+
+def test_preparing_for_a_named_exam_does_not_address_its_result():
+    profile = parse_profile(
+        '[applicant]\nimg = true\n[scores]\nstep1 = "pass"\nstep1_attempts = 2\n'
+    )
+    prepared = (
+        STORY + "\n\nPreparing for the USMLE changed the way I study. I am now preparing for "
+        "Step 3 with the same method.\n"
+    )
+    assert "score-not-addressed" in rules_of(check(prepared, profile=profile))
+    owned = prepared.replace(
+        "I am now preparing for Step 3 with the same method.",
+        "I passed Step 1 only on my second attempt, and that was my own doing.",
+    )
+    assert "score-not-addressed" not in rules_of(check(owned, profile=profile))

@@ -382,6 +382,13 @@ def _detection_sets() -> dict[str, frozenset[str]]:
     return dict(lexicon.sets) if lexicon is not None else {}
 
 
+def _without(text: str, phrases: frozenset[str]) -> str:
+    """``text`` with each of ``phrases`` read as "form"."""
+    for p in sorted(phrases, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w]){re.escape(p)}(?![\w])", "form", text)
+    return text
+
+
 def _has_phrase(text: str, phrases: frozenset[str]) -> bool:
     return any(re.search(rf"(?<![\w]){re.escape(p)}(?![\w])", text) for p in phrases)
 
@@ -448,13 +455,18 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
     lowered = body.lower()
     clauses = _clauses(lowered)
 
-    def together(a: str, b: str, unless: str = "") -> bool:
+    def together(a: str, b: str, unless: str = "", within=None) -> bool:
         return any(
             _has_phrase(c, sets.get(a, frozenset()))
             and _has_phrase(c, sets.get(b, frozenset()))
             and not (unless and _has_phrase(c, sets.get(unless, frozenset())))
-            for c in clauses
+            for c in (within or clauses)
         )
+
+    paperwork = sets.get("detect_letter_paperwork", frozenset())
+    # the clauses with the letter's paperwork read as "the form" ("to remind you", beside
+    # "the ERAS Letter Request Form", says nothing of the letter itself)
+    unpapered = [_without(c, paperwork) for c in clauses]
 
     # "Re: Following up after your observership" is the other person's subject: the
     # reply is read by its own words
@@ -467,7 +479,7 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
     if asks_for_letter and _has_phrase(lowered, sets.get("detect_first_written", frozenset())):
         return "letter-request"
     if (
-        together("detect_reminder", "detect_letter")
+        together("detect_reminder", "detect_letter", within=unpapered)
         # "Thank you again for agreeing to write a letter ... This is a gentle reminder."
         or (agreed and _has_phrase(lowered, sets.get("detect_reminder", frozenset())))
         or (

@@ -1192,8 +1192,9 @@ def asks_to_exaggerate(r: Rule, ctx: RuleContext) -> list[Finding]:
     body = body_sentences(ctx)
     for i, s in enumerate(body):
         # what the request asks the letter to claim, against what the applicant says they
-        # did not do, here or in the sentence before or after
-        limited = [x for x in body[max(0, i - 1) : i + 2] if "email.limited_role" in x.cues]
+        # did not do, here, in the sentence before or after, or earlier in its paragraph
+        near = body[max(0, i - 1) : i + 2] + [x for x in body[:i] if x.paragraph == s.paragraph]
+        limited = [x for x in near if "email.limited_role" in x.cues]
         if "email.exaggerate" in s.cues or (
             "email.claim_request" in s.cues and ("email.superlative" in s.cues or limited)
         ):

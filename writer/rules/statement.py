@@ -64,11 +64,17 @@ def _addresses_result(ctx: RuleContext, sentence) -> bool:
     """An exam sentence that speaks of the result: an exam's name ("Step 1", "the USMLE"),
     a score, or a result word ("failed", "my first attempt"); preparation alone ("while I
     prepared for the exams") addresses nothing."""
-    if "exam.exam_name" in sentence.cues or "exam.score_number" in sentence.cues:
+    if "exam.score_number" in sentence.cues:
         return True
     lexicon = ctx.lexicons.get("exam")
-    results = lexicon.sets.get("result_words", frozenset()) if lexicon else frozenset()
-    return not results.isdisjoint(re.findall(r"[a-z]+", sentence.text.lower()))
+    sets = lexicon.sets if lexicon else {}
+    words = set(re.findall(r"[a-z]+", sentence.text.lower()))
+    if not sets.get("result_words", frozenset()).isdisjoint(words):
+        return True
+    # the exam named, unless only as what is being prepared for ("preparing for Step 3")
+    return "exam.exam_name" in sentence.cues and sets.get(
+        "preparation_words", frozenset()
+    ).isdisjoint(words)
 
 
 @rule(

@@ -517,6 +517,7 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
             if not _cause_is_self(sent, (a, b), merit)
             and not _negative_subject_near(sent, (a, b))
             and not _is_a_score(sent, (a, b))
+            and not _gratitude(sent, (a, b))
             and _explains_a_setback(sent, ctx, (a, b))
         ]
         shifted = [sent.span.doc[a:b].text for a, b in _outermost(shifted)]
@@ -530,10 +531,33 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
         ]
     evidence += [Firm(f"excuses quietly: {t!r}") for t in _quiet_excuses(sent)]
     denial = _denies_agency(sent, ctx)
-    if ownership and not self_pity and not denial:
+    weighed = _weighed_excuse(sent, ctx) if ownership and setback else []
+    if ownership and not self_pity and not denial and not weighed:
         # "Although my father was ill, I should have postponed" is ownership.
         return []
-    return evidence + denial
+    return evidence + denial + weighed
+
+
+def _weighed_excuse(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """A cause weighed and put outside: "which I failed mostly because the only test centre
+    I could reach moved my appointment twice", an excuse that ownership words before it do
+    not undo (``weighing_words`` before "because", an outside cause that explains the
+    setback)."""
+    weighing = ctx.words("blame", "weighing_words")
+    agents = ctx.words("blame", "external_agents")
+    out = []
+    for tok in sent.tokens_with(sent.deps, ("mark",)):
+        if tok.lower_ != "because" or tok.i == 0:
+            continue
+        if tok.doc[tok.i - 1].lower_ not in weighing:
+            continue
+        verb = tok.head
+        subj = _partitive(subject_of(verb))
+        if _external(subj, agents) and _setback_explained(sent, ctx, verb):
+            out.append(
+                Firm(f"puts most of the setback outside: {tok.doc[tok.i - 1].text} because …")
+            )
+    return out
 
 
 def _self_pity(sent: SentenceFeatures) -> list[str]:
@@ -674,6 +698,17 @@ def _explains_a_setback(sent: SentenceFeatures, ctx: Context, hit) -> bool:
         }
     )
     return _setback_outside(sent, ctx, cause)
+
+
+def _gratitude(sent: SentenceFeatures, hit) -> bool:
+    """ "Please pass my thanks to Ms. Grant", "special thanks to the residents": thanks given,
+    not "thanks to the strike" as a cause (the word before "thanks" owns or qualifies it)."""
+    doc = sent.span.doc
+    a, _ = hit
+    if doc[a].lower_ != "thanks" or a == sent.span.start:
+        return False
+    before = doc[a - 1]
+    return before.pos_ in ("PRON", "ADJ", "DET", "VERB") and before.lower_ != "no"
 
 
 def _is_a_score(sent: SentenceFeatures, hit) -> bool:

@@ -346,14 +346,22 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         feedback = reported_feedback(sent, ctx)
         if feedback:
             return [f"feedback: {feedback[0]!r}"]
-    if "blame" in sent.tags or "why_now" in sent.tags and not sent.has("structure.achievement"):
+    if "blame" in sent.tags:
         return []
+    if "why_now" in sent.tags and not sent.has("structure.achievement"):
+        # readiness that sums experience up is why now only; readiness that cites a role or
+        # a record with its length or count is why you too ("After four years as a senior
+        # house officer in anesthesia at Tripoli Central Hospital, I have reached a point")
+        if not _names_an_institution(sent, ctx):
+            return []  # "After six years as a physician abroad, I am ready": a summary
+        return clinical_years(sent, ctx) or earlier_role(sent, ctx) or own_count(sent, ctx)
     where = (
         us_experience(sent, ctx)
         or clinical_years(sent, ctx)
         or earlier_role(sent, ctx)
         or own_count(sent, ctx)
         or trusted_with_work(sent, ctx)
+        or output_in_use(sent, ctx)
     )
     if where:
         return where
@@ -575,20 +583,96 @@ def trusted_with_work(sent: SentenceFeatures, ctx: Context) -> list[str]:
     out the plan for each patient at the morning huddle"), outside a scene and not in a plan
     or a wish. "My Arabic lets me take histories" is the IMG perspective; "the consultant
     allowed me to insert the LMA for a small girl" is a moment of a story."""
-    if "anecdote" in sent.tags:
-        return []
     supervisors = ctx.words("structure", "supervisors")
-    for a, _ in sent.hits("structure.trusted"):
+    for a, b in sent.hits("structure.trusted"):
         verb = sent.span.doc[a]
+        if "anecdote" in sent.tags and not _habitual(sent.span.doc[b - 1]):
+            continue
         giver = subject_of(verb)
         if (
             giver is not None
-            and giver.lemma_.lower() in supervisors
+            and (giver.lemma_.lower() in supervisors or _titled(giver))
             and not is_negated(verb)
             and not _not_done(verb)
         ):
             return [f"trusted: {sent.span.doc[a : a + 3].text!r}"]
     return []
+
+
+def output_in_use(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """Something the applicant made that others went on to use: "After the central line
+    checklist I drafted was adopted, ...", "I made one pocket card of infusion doses, still
+    it is taped on every bay", "... the sedation chart, now it is used in all 3 ICUs"
+    (ANNOTATION.md: an output, evidence in deed). Not a plan ("I will write a protocol that
+    others can use") and not the hospital's own ("the hospital adopted a new checklist")."""
+    made = ctx.words("structure", "made_verbs")
+    adopted = ctx.words("structure", "adoption_words")
+    if made.isdisjoint(sent.lemmas) or (
+        adopted.isdisjoint(sent.lemmas) and adopted.isdisjoint(sent.words)
+    ):
+        return []
+    mine = [
+        v
+        for v in sent.tokens_with(sent.lemmas, made)
+        if v.pos_ == "VERB"
+        and not is_negated(v)
+        and not _not_done(v)
+        and not _planned(v)
+        and (s := subject_of(v)) is not None
+        and s.lower_ in ("i", "we")
+    ]
+    if not mine:
+        return []
+    # what was made: the verb's object, or the noun it describes ("the checklist I drafted")
+    made_things = {c.i for v in mine for c in v.children if c.dep_ == "dobj"}
+    made_things |= {v.head.i for v in mine if v.dep_ == "relcl"}
+    for use in sent.tokens_with_either(adopted):
+        verb = use.pos_ == "VERB" or use.tag_.startswith("VB")  # "it is taped" may read ADJ
+        if not verb or is_negated(use) or _planned(use) or use.i in made_things:
+            continue
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in use.children):
+            continue  # "ready to be used": not used yet
+        # used is what was made, or "it" / "which" standing for it
+        things = [c for c in use.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+        if not any(t.i in made_things or t.lower_ in ("it", "they", "which") for t in things):
+            continue
+        user = subject_of(use)
+        if user is None or user.lower_ not in ("i", "we"):
+            return [f"output in use: {mine[0].text!r} … {use.text!r}"]
+    return []
+
+
+def _names_an_institution(sent: SentenceFeatures, ctx: Context) -> bool:
+    """A named place of work: "Tripoli Central Hospital", "the Japanese Society of
+    Anesthesiologists" (a proper name that holds ``institution_words``)."""
+    institutions = ctx.words("structure", "institution_words")
+    return any(
+        t.pos_ == "PROPN"
+        and t.lemma_.lower() in institutions
+        or t.pos_ == "PROPN"
+        and any(c.lower_ in institutions for c in t.children)
+        for t in sent.span
+    )
+
+
+def _habitual(work) -> bool:
+    """The work handed over is a kind of work, not a moment of a story: it came after a
+    stretch of time ("By my fourth month, Dr. Farooq let me induce ...", "After my first
+    year my consultant asked me to train the new house officers") or is done every time
+    ("every morning"); not "the attending ... asked me to review the images with him"."""
+    return any(
+        t.lower_ in ("every", "each") or t.lemma_.lower() in ("week", "month", "year")
+        for t in work.sent
+    )
+
+
+def _titled(person) -> bool:
+    """A person named with a title: "Dr. Farooq", "Prof. Adeyemi", "my consultant Prof.
+    Adeyemi" (the title beside the name, or the name in apposition to a role)."""
+    if person.pos_ != "PROPN":
+        return False
+    near = [*person.children, *person.lefts]
+    return any(t.lower_.rstrip(".") in ("dr", "prof", "professor", "doctor") for t in near)
 
 
 def _a_rate(doc, end: int) -> bool:
@@ -736,6 +820,7 @@ class _UnrealisedWords:
     own_only: frozenset[str]
     frames: frozenset[str]
     pending: frozenset[str]
+    booked: frozenset[str]
 
     @classmethod
     def of(cls, ctx: Context) -> _UnrealisedWords:
@@ -745,6 +830,7 @@ class _UnrealisedWords:
             ctx.words("structure", "own_request_verbs"),
             ctx.words("structure", "time_frame_preps"),
             ctx.words("structure", "pending_nouns"),
+            ctx.words("structure", "booked_verbs"),
         )
 
 
@@ -752,6 +838,11 @@ def _unrealised_verb(verb, words: _UnrealisedWords) -> bool:
     """ "applied", "was offered", "am hoping" (by lemma, or as written: the model's
     lemmatizer makes "hoping" "hop"); "asked" only when the applicant asked."""
     lemma = verb.lemma_.lower()
+    if lemma in words.booked:
+        # "is confirmed for January": the experience is what was set, for a time to come
+        return any(c.dep_ == "auxpass" for c in verb.children) and any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in verb.children
+        )
     if lemma not in words.verbs and verb.lower_ not in words.verbs:
         return False
     if lemma in words.own_only:
