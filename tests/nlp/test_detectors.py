@@ -568,3 +568,19 @@ def test_a_place_in_a_class_and_an_externship_still_to_come(bare, text, why_me):
 def test_a_weighed_excuse_and_thanks_given(analyzer, text, blame):
     (tags,) = analyzer.tag_sentences([text])
     assert ("blame" in tags) == blame
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        ("Programs look at my passport and close the file, that is how it works.", True),
+        ("Foreign graduates are treated as second-class applicants no matter what they do.", True),
+        ("The pass/fail change came one year too late for me.", True),
+        ("My elective was cut short because the coordinator forgot to send my forms.", True),
+        ("Every year away from the theatre my hands forget a little, because skills fade.", False),
+        ("The coordinator will close the file if I do not send the form by Friday.", False),
+    ],
+)
+def test_the_selection_system_told_as_closing_on_me(bare, text, blame):
+    (tags,) = bare.tag_sentences([text])
+    assert ("blame" in tags) == blame

@@ -382,6 +382,7 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
     beside_setback = ctx.words("blame", "harm_beside_setback")
     harm = ctx.words("blame", "harm_verbs") - beside_setback
     helping = ctx.words("blame", "help_verbs")
+    negligent = ctx.words("blame", "negligence_verbs")
     counterfactual = sent.has("blame.counterfactual")
     found = []
     if counterfactual:
@@ -426,6 +427,7 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
         elif (
             (setback and _setback_explained(sent, ctx, verb))
             or lemma in harm
+            or (lemma in negligent and _external(subj, agents))
             # "I did not publish because my PI gave the projects to others"
             or (lemma in beside_setback and _bad_outcome(sent))
             or (
@@ -507,7 +509,7 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
         # story's causes are not the applicant's excuses.
         return evidence
     critique = _critique(sent)
-    if critique and (setback or _about_exam_system(sent)):
+    if critique and (setback or _about_exam_system(sent, ctx)):
         evidence += [f"criticises the exam or system: {t!r}" for t in critique]
     if setback:
         merit = ctx.words("blame", "own_merit")
@@ -744,28 +746,9 @@ def _negative_subject_near(sent: SentenceFeatures, hit) -> bool:
     return False
 
 
-def _about_exam_system(sent: SentenceFeatures) -> bool:
-    words = set(sent.lemmas)
-    return bool(
-        words
-        & {
-            "exam",
-            "test",
-            "usmle",
-            "nbme",
-            "system",
-            "examination",
-            "score",
-            "standardized",
-            "question",
-            "vignette",
-            "board",
-            "step",
-            "grader",
-            "cutoff",
-            "filter",
-        }
-    )
+def _about_exam_system(sent: SentenceFeatures, ctx: Context) -> bool:
+    """The sentence speaks of the exams or the selection system (``exam_system_words``)."""
+    return not ctx.words("blame", "exam_system_words").isdisjoint(sent.lemmas)
 
 
 def _critique(sent: SentenceFeatures) -> list[str]:
