@@ -2110,3 +2110,29 @@ def test_thanks_passed_on_to_the_residents_is_no_excuse() -> None:
     )
     (result,) = judge([text], "thank-you")
     assert "blame" not in fired(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "To: a@b.org\nSubject: Feedback for my next application\n\nDear Dr. Coleman,\n\nThis "
+            "is my second year without a match. Could you tell me what in my application "
+            "concerned the committee? Thank you for the interview in January.\n",
+            "feedback-request",
+        ),
+        (
+            "To: a@b.org\nSubject: Cardiac anesthesia\n\nDear Dr. Marchetti,\n\nI applied to "
+            "anesthesiology this cycle. I would like to ask whether I could observe in your "
+            "cardiac ORs for four weeks in July.\n",
+            "observership-request",
+        ),
+        (
+            "Hey Dr. Brennan!!\n\nit's Marcus from the ASA poster session. any chance I could "
+            "come shadow in ur department for 2 weeks in July?? thx\n",
+            "observership-request",
+        ),
+    ],
+)
+def test_unmatched_for_years_and_asking_to_come_and_observe(text: str, kind: str) -> None:
+    assert detect_kind(text) == kind

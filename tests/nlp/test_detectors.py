@@ -584,3 +584,29 @@ def test_a_weighed_excuse_and_thanks_given(analyzer, text, blame):
 def test_the_selection_system_told_as_closing_on_me(bare, text, blame):
     (tags,) = bare.tag_sentences([text])
     assert ("blame" in tags) == blame
+
+
+@pytest.mark.parametrize(
+    "text,img",
+    [
+        (
+            "When the lights went out in the theatre, the nurse and I finished the spinal by the "
+            "light of my phone.",
+            True,
+        ),
+        (
+            "In a hospital where the power could fail at any moment, I learned to check every "
+            "monitor's battery before induction.",
+            True,
+        ),
+        (
+            "Because there were two anesthetists for seven theatres, I often ran two lists at "
+            "once, which taught me to prioritise.",
+            True,
+        ),
+        ("In the diabetes clinic, most of my patients could not afford insulin pens.", False),
+    ],
+)
+def test_care_given_with_too_little(analyzer, text, img):
+    (tags,) = analyzer.tag_sentences([text])
+    assert ("img_perspective" in tags) == img

@@ -1106,11 +1106,25 @@ def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
         and (mine or "anecdote" in sent.tags)
     ):
         return [f"{context[0]!r}: {(lesson or ['in a scene'])[0]!r}"]
+    if scarcity and clinical and _i_did(sent):
+        # the applicant's own clinical work with too little: "I was intubating on the floor
+        # by flashlight because the power had gone" (ANNOTATION.md: the constraint shown)
+        return [f"{scarcity[0]!r}: {'own work'!r}"]
     if scarcity and mine and (lesson or _a_habit_now(sent)):
         # what working with little left in the applicant: "Having practiced where dialysis
         # was not available to everyone, I know the weight of rationing decisions"
         return [f"{scarcity[0]!r}: {(lesson or ['a habit now'])[0]!r}"]
     return []
+
+
+def _i_did(sent: SentenceFeatures) -> bool:
+    """A verb in the sentence has "I" or "we" as its subject (not only "my patients")."""
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass")
+        and t.lower_ in ("i", "we")
+        and t.head.pos_ in ("VERB", "AUX")
+        for t in sent.span
+    )
 
 
 def _a_habit_now(sent: SentenceFeatures) -> bool:
