@@ -97,6 +97,8 @@ SENTENCE_FILES = (
     "sentences_dev39.jsonl",
     "sentences_dev40.jsonl",
     "sentences_dev41.jsonl",
+    "sentences_dev42.jsonl",
+    "sentences_dev43.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (

@@ -610,3 +610,26 @@ def test_the_selection_system_told_as_closing_on_me(bare, text, blame):
 def test_care_given_with_too_little(analyzer, text, img):
     (tags,) = analyzer.tag_sentences([text])
     assert ("img_perspective" in tags) == img
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        (
+            "The elective was cancelled by the hospital at the last minute, this is why I have no US letter.",
+            True,
+        ),
+        (
+            "My wife's job moved us twice in a year, which is why I never finished my research project.",
+            True,
+        ),
+        ("Had my school had a simulation lab, I would be as skilled as any US graduate.", True),
+        ("Life had other plans for me in those years, and my career had to wait.", True),
+        ("Unfortunately, the timing was not in my favor last cycle.", True),
+        ("The research years gave me the maturity I needed, and this is why I apply now.", False),
+        ("I failed Step 1 once, and this is why I now study with questions every day.", False),
+    ],
+)
+def test_excuses_told_as_fate_consequence_or_what_might_have_been(bare, text, blame):
+    (tags,) = bare.tag_sentences([text])
+    assert ("blame" in tags) == blame

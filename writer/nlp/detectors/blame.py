@@ -150,7 +150,6 @@ def _someone_else(tok) -> bool:
     )
 
 
-_BAD_OUTCOME_VERBS = {"miss", "fail", "lose", "arrive", "struggle", "suffer"}
 _BAD_OUTCOME_WORDS = {
     "fail",
     "failure",
@@ -184,14 +183,12 @@ def _bad_outcome(sent: SentenceFeatures) -> bool:
     )
 
 
-def _consequence_blame(sent: SentenceFeatures) -> list[str]:
+def _consequence_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
     """ "The coordinator never answered my emails, so I missed the deadline":
     someone else acted (or failed to), so the applicant's setback followed."""
     doc = sent.span.doc
-    for tok in sent.tokens_with(sent.words, ("so",)):
-        if tok.i == sent.span.start:
-            continue
-        before = doc[sent.span.start : tok.i]
+    for tok in _consequence_links(sent):
+        before = doc[sent.span.start : _link_start(tok)]
         after = doc[tok.i + 1 : sent.span.end]
         cause = next(
             (
@@ -219,12 +216,38 @@ def _consequence_blame(sent: SentenceFeatures) -> list[str]:
                 and not chosen
                 and (
                     is_negated(verb)
-                    or verb.lemma_.lower() in _BAD_OUTCOME_VERBS
-                    or any(t.lower_ in ("not", "n't", "never", "fewer", "none") for t in after)
+                    or verb.lemma_.lower() in ctx.words("blame", "bad_outcome_verbs")
+                    or any(t.lower_ in ("not", "n't", "never", "fewer", "none", "no") for t in after)
                 )
             ):
                 return [f"{subj.text} … so I …"]
     return []
+
+
+def _consequence_links(sent: SentenceFeatures) -> list:
+    """The words that join a cause to what followed: "so", and "why" in "this is why",
+    "that is why", "which is why" ("the observership was cancelled by the hospital, this
+    is why I do not have a US letter")."""
+    doc = sent.span.doc
+    links = []
+    for tok in sent.span:
+        if tok.i == sent.span.start:
+            continue
+        if tok.lower_ == "so":
+            links.append(tok)
+        elif (
+            tok.lower_ == "why"
+            and tok.i - 2 > sent.span.start
+            and doc[tok.i - 1].lower_ in ("is", "was", "'s")
+            and doc[tok.i - 2].lower_ in ("this", "that", "which")
+        ):
+            links.append(tok)
+    return links
+
+
+def _link_start(tok) -> int:
+    """Where the link begins: "so" itself, or "this" of "this is why"."""
+    return tok.i - 2 if tok.lower_ == "why" else tok.i
 
 
 def _contrast_with_self(sent: SentenceFeatures, ctx: Context) -> list[str]:
@@ -526,7 +549,7 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
         evidence += [f"shifts the cause: {t!r}" for t in shifted]
     evidence += [f"pins the setback on {t}" for t in _agent_blame(sent, ctx, setback)]
     evidence += _clause_blame(sent, ctx, setback)
-    evidence += _consequence_blame(sent)
+    evidence += _consequence_blame(sent, ctx)
     if setback:
         evidence += [
             f"puts the result on something else: {t!r}" for t in _contrast_with_self(sent, ctx)
