@@ -103,6 +103,16 @@ KNOWN_MISSES = {
     # calling or a setting lost 27 true tuning tags ("That calm is what I want for
     # myself") and caught no false one
     "blind13c-flawed-missing-why-anesthesiology-belize.txt": (["missing-why-anesthesiology"], []),
+    # the learned model gives the IMG perspective to a US observership scene ("in the
+    # pre-operative area of a hospital in Columbus, Ohio", 99%) and to "I understand how the
+    # anesthesia team is organized" in an American department (64%); refusing it a scene
+    # whose only sign of another country is the US lost 2 true tuning tags for 1 caught,
+    # and refusing it any such sentence with no lesson drawn lost 28
+    "blind14g-flawed-missing-img-perspective-ivory-coast.txt": (["missing-img-perspective"], []),
+    # "After my graduation I worked as general doctor in Kinshasa" is why you to stmt (an
+    # earlier career with its place) and a bare mention to the batch's writer (no length);
+    # ANNOTATION.md asks for "specifics" without saying whether a city is one
+    "blind14g-flawed-missing-why-me-dr-congo.txt": (["missing-why-me"], []),
 }
 
 

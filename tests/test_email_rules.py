@@ -2136,3 +2136,36 @@ def test_thanks_passed_on_to_the_residents_is_no_excuse() -> None:
 )
 def test_unmatched_for_years_and_asking_to_come_and_observe(text: str, kind: str) -> None:
     assert detect_kind(text) == kind
+
+
+def test_thanks_for_teaching_reminds_of_nothing_and_work_told_with_the_reader_does() -> None:
+    generic = letter(CONTEXT, "As you may remember, I am the graduate from Guadalajara.").replace(
+        "EXTRA", "Thank you for everything you taught me."
+    )
+    (result,) = judge([generic], "letter-request")
+    assert "no-context" in fired(result)
+    joined = letter(
+        CONTEXT,
+        "I am the observer who spent four weeks with you in the cardiac ORs in February, and "
+        "you asked me to follow the TEE during the redo sternotomy.",
+    )
+    (result,) = judge([joined], "letter-request")
+    assert "no-context" not in fired(result)
+
+
+def test_a_bracket_with_a_number_is_no_placeholder_and_thanks_for_an_observership() -> None:
+    tagged = interest().replace(
+        "Subject: Bayshore Medical Center Anesthesiology Residency",
+        "Subject: Bayshore Medical Center Anesthesiology Residency [ERAS 2028]",
+    )
+    (result,) = judge([tagged], "interest-email")
+    assert "unfilled-placeholder" not in fired(result)
+    assert find_placeholder("Subject: Request [ERAS 2028]") is None
+    assert find_placeholder("Dear [Dr. Last Name],") == "[Dr. Last Name]"
+    thanks = (
+        "To: a@b.org\nSubject: Baywood\n\nDear Ms. Torres,\n\nI have submitted my ERAS "
+        "application to the Baywood University Anesthesiology Residency, where I did my "
+        "observership in January. Thank you very much for your help during the observership, "
+        "and please give my regards to Dr. Lindqvist.\n"
+    )
+    assert detect_kind(thanks) == "interest-email"

@@ -633,3 +633,19 @@ def test_care_given_with_too_little(analyzer, text, img):
 def test_excuses_told_as_fate_consequence_or_what_might_have_been(bare, text, blame):
     (tags,) = bare.tag_sentences([text])
     assert ("blame" in tags) == blame
+
+
+def test_my_own_way_of_preparing_then_what_followed_is_owned():
+    from writer.api import check
+
+    owned = check(
+        "I did not pass Step 1 on my first attempt in 2022. I had prepared alone, only with "
+        "textbooks and almost no practice questions, so I did not discover my weak points "
+        "before the day of the exam. I changed my method completely and passed."
+    )
+    assert [("blame" in s.tags) for s in owned.sentences] == [False, False, False]
+    circumstance = check(
+        "I did not pass Step 1 on my first attempt. I was preparing while working long night "
+        "shifts in medicine, so I could not give the exam the time it deserved."
+    )
+    assert "blame" in circumstance.sentences[1].tags

@@ -518,7 +518,7 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
     observership = sets.get("detect_observership", frozenset())
     if (
         _has_phrase(subject, sets.get("detect_observership_subject_ask", frozenset()))
-        or together("detect_observership", "detect_ask")
+        or together("detect_observership", "detect_ask", unless="detect_thanks_opening")
         or together("detect_observership", "detect_observership_ask")
         or together("detect_observe_verb", "detect_observership_ask")
         # "I would be grateful for the chance to observe on your regional anesthesia service"

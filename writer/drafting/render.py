@@ -218,7 +218,7 @@ _PLACEHOLDERS = re.compile(
     # [image: ...], [Logo], [https://.../logo.png]
     # [PDF], [sic], a reference [1]: no placeholder either (as the rule reads them)
     r"|\[(?!(?i:cid:|image|logo|photo|picture|icon|banner|attach|https?:|www\.|pdf\b|sic\b|link\b"
-    r"|doi\b|video\b|slides\b|poster\b))(?=[^\]\n]*[A-Za-z])[^\]\n]{1,80}\]"
+    r"|doi\b|video\b|slides\b|poster\b))(?=[^\]\n]*[A-Za-z])(?![^\]\n]*\d)[^\]\n]{1,80}\]"
     r"|(?i:<(?:insert|your|program|name)\b[^>@\n]*>)"  # <insert name>
 )
 

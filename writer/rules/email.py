@@ -210,6 +210,8 @@ def _looks_like_placeholder(inner: str, words: frozenset[str], images=frozenset(
     tokens = re.findall(r"[A-Za-z]+", inner)
     if not tokens or tokens[0].lower() in images or re.match(r"\s*(https?:|www\.)", inner):
         return False
+    if re.search(r"\d", inner):
+        return False  # "[ERAS 2028]", "[1]": a bracket with a number names something real
     if any(t.lower() in words for t in tokens):
         return True
     return all(t[0].isupper() for t in tokens)
@@ -759,6 +761,13 @@ def _not_someone_elses(ctx: RuleContext, sentence) -> bool:
     other letters" or "an observership at Harbor Point Medical Center in Baltimore", with no
     "you" in it, reminds the reader of nothing; "my observership with you" and "the
     observership at Riverside, I did the pre-op assessments" do."""
+    lowered = sentence.text.lower()
+    shared_cues = sentence.cues.get("email.shared_work", [])
+    gratitude = _sets(ctx, "gratitude_only")
+    if shared_cues and all(
+        any(t.lower() in g and g in lowered for g in gratitude) for t in shared_cues
+    ):
+        return False  # "thank you for everything you taught me": thanks, not a reminder
     elsewhere = "email.faculty_named" in sentence.cues or "email.program_name" in sentence.cues
     if not elsewhere:
         return True

@@ -217,7 +217,9 @@ def _consequence_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
                 and (
                     is_negated(verb)
                     or verb.lemma_.lower() in ctx.words("blame", "bad_outcome_verbs")
-                    or any(t.lower_ in ("not", "n't", "never", "fewer", "none", "no") for t in after)
+                    or any(
+                        t.lower_ in ("not", "n't", "never", "fewer", "none", "no") for t in after
+                    )
                 )
             ):
                 return [f"{subj.text} … so I …"]
@@ -833,6 +835,25 @@ def _because_of_my_method(sent: SentenceFeatures, ctx: Context) -> bool:
     )
 
 
+def _my_method_then(sent: SentenceFeatures, ctx: Context) -> bool:
+    """The applicant's own method, then what followed: "I had prepared alone, only with
+    textbooks, so I did not discover my weak points" (``own_method_verbs`` before "so" /
+    "this is why", with "I" as its subject)."""
+    methods = ctx.words("blame", "own_method_verbs")
+    doc = sent.span.doc
+    for link in _consequence_links(sent):
+        before = doc[sent.span.start : _link_start(link)]
+        if any(
+            t.lemma_.lower() in methods and (s := subject_of(t)) is not None and s.lower_ == "i"
+            for t in before
+            # a way of working, not a state: "I was preparing while working long hours" tells
+            # a circumstance
+            if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN")
+        ):
+            return True
+    return False
+
+
 def rejects_blame(sent: SentenceFeatures, ctx: Context) -> bool:
     """A firm no: the sentence owns the outcome ("..., and the decision was mine"), or
     there is nothing to excuse: no setback in view and no word of blame or self-pity, or
@@ -840,8 +861,12 @@ def rejects_blame(sent: SentenceFeatures, ctx: Context) -> bool:
     contract": a story's causes are not the applicant's excuses, as in ``detect_blame``)."""
     if _real_ownership(sent):
         return True
-    if _because_of_my_method(sent, ctx) and not any(sent.has(key) for key in _BLAME_CUES):
-        return True  # "I failed Step 1 because I prepared the way I had always studied"
+    if (_because_of_my_method(sent, ctx) or _my_method_then(sent, ctx)) and not any(
+        sent.has(key) for key in _BLAME_CUES
+    ):
+        # "I failed Step 1 because I prepared the way I had always studied", "I had prepared
+        # alone, only with textbooks, so I did not discover my weak points"
+        return True
     if "anecdote" in sent.tags and "exam" not in sent.tags and not sent.has("blame.self_pity"):
         return True
     setback = _setback_in_view(sent, ctx)

@@ -1106,10 +1106,11 @@ def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
         and (mine or "anecdote" in sent.tags)
     ):
         return [f"{context[0]!r}: {(lesson or ['in a scene'])[0]!r}"]
-    if scarcity and clinical and _i_did(sent):
+    named = _texts(sent, "structure.scarcity")  # said outright, not read from the parse
+    if named and clinical and _i_did(sent):
         # the applicant's own clinical work with too little: "I was intubating on the floor
         # by flashlight because the power had gone" (ANNOTATION.md: the constraint shown)
-        return [f"{scarcity[0]!r}: {'own work'!r}"]
+        return [f"{named[0]!r}: {'own work'!r}"]
     if scarcity and mine and (lesson or _a_habit_now(sent)):
         # what working with little left in the applicant: "Having practiced where dialysis
         # was not available to everyone, I know the weight of rationing decisions"
