@@ -2169,3 +2169,16 @@ def test_a_bracket_with_a_number_is_no_placeholder_and_thanks_for_an_observershi
         "and please give my regards to Dr. Lindqvist.\n"
     )
     assert detect_kind(thanks) == "interest-email"
+
+
+def test_a_letter_of_intent_that_hopes_to_be_ranked() -> None:
+    text = (
+        "To: a@b.org\nSubject: Letter of intent - Harbor View Anesthesiology Residency\n\n"
+        "Dear Dr. Whitfield,\n\nI interviewed with your residency on January 12, after my ICU "
+        "externship at Harbor View in August. I will rank Harbor View first, and I sincerely "
+        "hope you will do the same and rank me to match at your program.\n\nThank you for "
+        "your time.\n"
+    )
+    assert detect_kind(text) == "interest-email"
+    (result,) = judge([text], "interest-email")
+    assert "asks-for-position" in fired(result)

@@ -382,15 +382,20 @@ def _detection_sets() -> dict[str, frozenset[str]]:
     return dict(lexicon.sets) if lexicon is not None else {}
 
 
+def _phrase(p: str) -> str:
+    """A regex for ``p`` as whole words."""
+    return rf"(?<![\w]){re.escape(p)}(?![\w])"
+
+
 def _without(text: str, phrases: frozenset[str]) -> str:
     """``text`` with each of ``phrases`` read as "form"."""
     for p in sorted(phrases, key=len, reverse=True):
-        text = re.sub(rf"(?<![\w]){re.escape(p)}(?![\w])", "form", text)
+        text = re.sub(_phrase(p), "form", text)
     return text
 
 
 def _has_phrase(text: str, phrases: frozenset[str]) -> bool:
-    return any(re.search(rf"(?<![\w]){re.escape(p)}(?![\w])", text) for p in phrases)
+    return any(re.search(_phrase(p), text) for p in phrases)
 
 
 #: Words whose full stop does not end a sentence ("St. Luke's", "Dr. Rao").
