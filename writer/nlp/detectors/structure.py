@@ -648,9 +648,7 @@ def _names_an_institution(sent: SentenceFeatures, ctx: Context) -> bool:
     institutions = ctx.words("structure", "institution_words")
     return any(
         t.pos_ == "PROPN"
-        and t.lemma_.lower() in institutions
-        or t.pos_ == "PROPN"
-        and any(c.lower_ in institutions for c in t.children)
+        and (t.lemma_.lower() in institutions or any(c.lower_ in institutions for c in t.children))
         for t in sent.span
     )
 
@@ -666,13 +664,16 @@ def _habitual(work) -> bool:
     )
 
 
+#: The titles that make a name a person's: "Dr. Farooq", "Prof. Adeyemi".
+_PERSON_TITLES = frozenset({"dr", "prof", "professor"})
+
+
 def _titled(person) -> bool:
     """A person named with a title: "Dr. Farooq", "Prof. Adeyemi", "my consultant Prof.
-    Adeyemi" (the title beside the name, or the name in apposition to a role)."""
-    if person.pos_ != "PROPN":
-        return False
-    near = [*person.children, *person.lefts]
-    return any(t.lower_.rstrip(".") in ("dr", "prof", "professor", "doctor") for t in near)
+    Adeyemi" (the title beside the name)."""
+    return person.pos_ == "PROPN" and any(
+        t.lower_.rstrip(".") in _PERSON_TITLES for t in person.children
+    )
 
 
 def _a_rate(doc, end: int) -> bool:
@@ -1179,13 +1180,10 @@ def _someone_elses_record(sent: SentenceFeatures, subj, ctx: Context) -> bool:
     ):
         return False
     third = ("he", "she", "they", "his", "her", "their")
-    named = subj.pos_ == "PROPN" and any(
-        c.lower_.rstrip(".") in ("dr", "prof", "professor") for c in subj.children
-    )
     return (
         subj.lower_ in third
         or any(c.dep_ == "poss" and c.lower_ in third for c in subj.children)
-        or (bool(mine) and named)
+        or (bool(mine) and _titled(subj))
     )
 
 
