@@ -2182,3 +2182,33 @@ def test_a_letter_of_intent_that_hopes_to_be_ranked() -> None:
     assert detect_kind(text) == "interest-email"
     (result,) = judge([text], "interest-email")
     assert "asks-for-position" in fired(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "hey dr okafor!! its Amina, i interviewed w u in january. didnt match this yr so "
+            "wanted to ask wat i cud do better?? thx\n\nSent from my iPhone\n",
+            "feedback-request",
+        ),
+        (
+            "Hi Dr. Brooks,\n\nI was your SICU externship student at Valley Regional in January. "
+            "I am applying to anesthesiology residency this ERAS season - would you be "
+            "comfortable writing me a strong, honest letter?\n",
+            "letter-request",
+        ),
+    ],
+)
+def test_messages_sent_from_a_phone(text: str, kind: str) -> None:
+    assert detect_kind(text) == kind
+
+
+def test_the_observer_who_followed_you_is_context() -> None:
+    text = letter(
+        CONTEXT,
+        "I am the observer from Brazil who followed you in the PACU at Mercy Northfield in "
+        "February.",
+    )
+    (result,) = judge([text], "letter-request")
+    assert "no-context" not in fired(result)

@@ -436,11 +436,11 @@ def is_salutation(line: str) -> bool:
     first = line.strip().lower()
     words = first.split()
     openers = _detection_sets().get("detect_salutation", frozenset())
-    return (
-        bool(words)
-        and len(words) <= 10
-        and (words[0].strip(",:!") in openers or _has_phrase(first, openers))
-    )
+    if not words:
+        return False
+    if words[0].strip(",:!") in openers and len(words) > 1 and words[1].strip(".,!") in _TITLES:
+        return True  # "hey dr whitaker!! its Brian ..." on one line, as a phone sends it
+    return len(words) <= 10 and (words[0].strip(",:!") in openers or _has_phrase(first, openers))
 
 
 def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
