@@ -75,11 +75,16 @@ def _setback_words(sent: SentenceFeatures, ctx: Context) -> frozenset[str]:
     """The words that tell of a setback in this sentence: ``setback_words``, less the
     neutral ones ("interviews", "observership") unless the sentence says they were lacking."""
     lacking = not ctx.words("blame", "lacking_words").isdisjoint(sent.words)
-    key = ("setback_words", lacking)
+    return _setback_set(ctx, with_neutral=lacking)
+
+
+def _setback_set(ctx: Context, with_neutral: bool) -> frozenset[str]:
+    """``setback_words``, with or without the neutral ones, built once a draft."""
+    key = ("setback_words", with_neutral)
     if key not in ctx.memo:
         setback = ctx.words("blame", "setback_words")
         neutral = ctx.words("blame", "neutral_setback_words")
-        ctx.memo[key] = setback if lacking else setback - neutral
+        ctx.memo[key] = setback if with_neutral else setback - neutral
     return ctx.memo[key]
 
 
@@ -90,7 +95,7 @@ def _more_than_the_lack(sent: SentenceFeatures, ctx: Context) -> bool:
     (``neutral_setback_words``)."""
     if "exam" in sent.tags:
         return True
-    setback = ctx.words("blame", "setback_words") - ctx.words("blame", "neutral_setback_words")
+    setback = _setback_set(ctx, with_neutral=False)
     if not (setback.isdisjoint(sent.words) and setback.isdisjoint(sent.lemmas)):
         return True
     prev = ctx.previous(sent)
@@ -574,7 +579,7 @@ def _weighed_excuse(sent: SentenceFeatures, ctx: Context) -> list[str]:
     agents = ctx.words("blame", "external_agents")
     out = []
     for tok in sent.tokens_with(sent.deps, ("mark",)):
-        if tok.lower_ != "because" or tok.i == 0:
+        if tok.lower_ != "because" or tok.i == sent.span.start:
             continue
         if tok.doc[tok.i - 1].lower_ not in weighing:
             continue
