@@ -2,7 +2,8 @@
 
 Prints precision, recall and F1 per tag on the labeled sentence sets
 (tests/data/sentences*.jsonl): the `test` split is held out (never tuned on,
-never trained on), the `dev`…`dev32` splits are the tuning sets; then
+never trained on), every other split (`dev`, `dev2`, ... `devN`) is a tuning set
+(the shipped model names the sets it was trained on in its `trained_on`); then
 statement-level agreement on tests/data/statements/*.txt against their
 *.expected.json, and the email rules on tests/data/emails/.
 
@@ -99,6 +100,7 @@ SENTENCE_FILES = (
     "sentences_dev41.jsonl",
     "sentences_dev42.jsonl",
     "sentences_dev43.jsonl",
+    "sentences_dev44.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (
@@ -110,7 +112,7 @@ TUNING_SPLITS = SPLITS
 
 
 def load_sentences(split: str = "test") -> list[dict]:
-    """Labeled sentences of one split: `test` (held out), `dev`, `dev2`, `dev3`, `dev4` (tuning), `tuning` or `all`."""
+    """Labeled sentences of one split: `test` (held out), a tuning split (`dev`, `devN`), `tuning` or `all`."""
     rows = []
     for name in SENTENCE_FILES:
         path = DATA / name

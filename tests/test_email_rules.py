@@ -2212,3 +2212,65 @@ def test_the_observer_who_followed_you_is_context() -> None:
     )
     (result,) = judge([text], "letter-request")
     assert "no-context" not in fired(result)
+
+
+# -- a second purpose, another language's courtesy (batches 15, 15b) ----------------------
+
+
+def test_materials_named_only_as_where_one_tells_something_are_not_offered() -> None:
+    offer = "I can send my CV, personal statement and the letter request form."
+    topic = letter(
+        offer, "I describe the night of the massive transfusion in my personal statement."
+    )
+    (result,) = judge([topic], "letter-request")
+    assert "no-materials" in fired(result)
+    told = letter(offer, "In my personal statement, I write about that night in your unit.")
+    (result,) = judge([told], "letter-request")
+    assert "no-materials" in fired(result)
+    attached = letter(
+        offer, "In my personal statement, which I have attached, I write about that night."
+    )
+    (result,) = judge([attached], "letter-request")
+    assert "no-materials" not in fired(result)
+
+
+FEEDBACK = (
+    "To: a@b.org\nSubject: Feedback on my application\n\nDear Dr. Hale,\n\nI interviewed "
+    "at Riverside in December and did not match this year. EXTRA\n\nThank you for your "
+    "time.\n\nSincerely,\nLina Haddad\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "demanding"),
+    [
+        ("I expect a written reply by April 15.", True),
+        ("I will expect your answer before the end of the month.", True),
+        (
+            "Please send me the list of weaknesses, and make sure it also says where I was ranked.",
+            True,
+        ),
+        ("I do not expect a long reply; two lines would help me a great deal.", False),
+        ("Please send me any advice you can, and make sure to take your time.", False),
+        ("Any advice you could share would mean a lot, whenever you have a moment.", False),
+    ],
+)
+def test_an_expected_reply_and_a_second_order_are_demands(sentence, demanding) -> None:
+    (result,) = judge([FEEDBACK.replace("EXTRA", sentence)], "feedback-request")
+    assert ("demanding-tone" in fired(result)) is demanding
+
+
+def test_a_letter_offered_on_request_does_not_make_a_letter_request() -> None:
+    text = (
+        "To: a@b.org\nSubject: Observership request - regional anesthesia\n\nDear Dr. Moss,"
+        "\n\nI am a graduate of Cairo University, and I would like to ask whether I could "
+        "join your regional anesthesia service as an observer for four weeks this autumn. I "
+        "can provide my CV and a reference letter from my head of department upon your "
+        "request.\n\nRespectfully,\nOmar Said\n"
+    )
+    assert detect_kind(text) == "observership-request"
+    asked = text.replace(
+        "I can provide my CV and a reference letter from my head of department upon your request.",
+        "Could you also write a letter of recommendation for me?",
+    )
+    assert detect_kind(asked) == "letter-request"

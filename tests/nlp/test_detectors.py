@@ -649,3 +649,49 @@ def test_my_own_way_of_preparing_then_what_followed_is_owned():
         "shifts in medicine, so I could not give the exam the time it deserved."
     )
     assert "blame" in circumstance.sentences[1].tags
+
+
+@pytest.mark.parametrize(
+    "text,tag,tagged",
+    [
+        # asked *me* to give: the applicant gives, the residents harm nothing
+        (
+            "The residents at Grady asked me to give a talk on ketamine in low-resource "
+            "settings, which I presented at their Friday conference.",
+            "blame",
+            False,
+        ),
+        (
+            "The journal of our national society invited me to review manuscripts in 2023.",
+            "why_me",
+            True,
+        ),
+        # the years and "it" are nobody: "I" stays the one who teaches and designs
+        ("I spent four years teaching anatomy to first-year students in Lagos.", "why_me", True),
+        (
+            "My evaluations from my first externship were only average because the residents "
+            "gave me nothing to do.",
+            "blame",
+            True,
+        ),
+        (
+            "The residents gave me twenty airways to manage, and my evaluations were excellent.",
+            "blame",
+            False,
+        ),
+    ],
+)
+def test_who_does_what_the_governing_verb_asked_of_its_object(bare, text, tag, tagged):
+    (tags,) = bare.tag_sentences([text])
+    assert (tag in tags) == tagged
+
+
+def test_subject_of_a_verb_controlled_by_its_governors_object(analyzer):
+    from writer.nlp.features import subject_of
+
+    doc = analyzer.nlp("The attendings asked me to present the case at grand rounds.")
+    present = next(t for t in doc if t.lower_ == "present")
+    assert subject_of(present).lower_ == "me"
+    doc = analyzer.nlp("I spent four years teaching anatomy in Lagos.")
+    teaching = next(t for t in doc if t.lower_ == "teaching")
+    assert subject_of(teaching).lower_ == "i"

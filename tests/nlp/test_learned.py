@@ -152,6 +152,19 @@ def test_a_mentors_record_with_no_first_person_is_not_given_why_me_by_the_model(
     assert "why_me" in tagged[2]  # the applicant's own part in it
 
 
+def test_a_place_the_applicant_shares_leaves_a_mentors_record_his(analyzer) -> None:
+    famous = (
+        "She has given more than ten thousand anesthetics and trained two generations of "
+        "residents, and in our department she is the one everyone calls for a hard airway."
+    )
+    country = "He started the first pain clinic in my country and has written three textbooks."
+    mine = "He trained me in our ICU, and I now run the weekly airway teaching for interns."
+    eager = _with_model(analyzer, {"why_me": TagModel(bias=10.0, weights={})})
+    tagged = eager.tag_sentences([famous, country, mine])
+    assert "why_me" not in tagged[0] and "why_me" not in tagged[1]
+    assert "why_me" in tagged[2]  # "me" and "I": the applicant's part in it
+
+
 def test_the_shipped_model_is_trained_on_tuning_data_only() -> None:
     model = load_model()
     assert model is not None, f"{MODEL_PATH} is missing"
@@ -255,3 +268,15 @@ def test_predict_gives_each_tag_model_s_own_probability_exactly() -> None:
     model = SentenceModel(tags, 0.5)
     for features in ({"l=step", "l=score"}, {"l=unfair", "b=my_score", "l=other"}, set()):
         assert model.predict(features) == {t: m.probability(features) for t, m in tags.items()}
+
+
+def test_an_excuse_is_not_given_why_me_by_the_model(analyzer) -> None:
+    jealous = (
+        "My supervisor in Tehran refused to write my letter out of jealousy, and that is why I "
+        "have no letter from my home department."
+    )
+    letters = "My letters come from the two attendings who supervised my externship in Ohio."
+    eager = _with_model(analyzer, {"why_me": TagModel(bias=10.0, weights={})})
+    tagged = eager.tag_sentences([jealous, letters])
+    assert "blame" in tagged[0] and "why_me" not in tagged[0]
+    assert "why_me" in tagged[1]

@@ -479,7 +479,14 @@ def detect_kind(text: str, block: HeaderBlock | None = None) -> str | None:
     if replying:
         subject = ""
     letter = sets.get("detect_letter", frozenset())
-    asks_for_letter = together("detect_letter", "detect_ask", unless="detect_arranged")
+    # "... and a letter from my head of department upon your request" offers, asks nothing
+    offers = sets.get("detect_on_request", frozenset())
+    asks_for_letter = together(
+        "detect_letter",
+        "detect_ask",
+        unless="detect_arranged",
+        within=[_without(c, offers) for c in clauses],
+    )
     agreed = together("detect_agreed", "detect_letter")
     if asks_for_letter and _has_phrase(lowered, sets.get("detect_first_written", frozenset())):
         return "letter-request"

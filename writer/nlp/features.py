@@ -182,13 +182,26 @@ class SentenceFeatures:
         )
 
 
+#: Objects that are the subject of the verb after them: "asked *me* to give a talk".
+_CONTROLLERS = frozenset({"me", "us", "you", "him", "her", "them"})
+
+
 def subject_of(token):
-    """The grammatical subject of ``token``'s clause, following conjunctions."""
+    """The grammatical subject of ``token``'s clause, following conjunctions; for a verb
+    whose subject is its governor's object, that object ("the residents asked *me* to give
+    a talk")."""
     head = token
     for _ in range(4):
         for child in head.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
+        if head.dep_ == "xcomp":
+            controller = next(
+                (c for c in head.head.children if c.dep_ == "dobj" and c.lower_ in _CONTROLLERS),
+                None,
+            )  # "spent four years teaching", "used it to design": the years, it, do nothing
+            if controller is not None:
+                return controller
         if head.dep_ in ("conj", "xcomp", "advcl", "ccomp") and head.head is not head:
             head = head.head
         else:

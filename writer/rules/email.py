@@ -922,10 +922,11 @@ def no_deadline(r: Rule, ctx: RuleContext) -> list[Finding]:
 
 
 def _materials_offered(ctx: RuleContext, sentence) -> bool:
-    """Materials named are offered unless they are still being worked on with no offer in
-    the sentence or the next one: "I am still revising my personal statement" gives the
-    writer nothing; "... and will send it next week" does."""
-    if "email.materials_unready" not in sentence.cues:
+    """Materials named are offered unless they are still being worked on, or named only as
+    where the applicant tells something, with no offer in the sentence or the next one: "I
+    am still revising my personal statement" and "In my personal statement I am writing
+    about that night" give the writer nothing; "... and will send it next week" does."""
+    if not any(k in sentence.cues for k in ("email.materials_unready", "email.materials_as_topic")):
         return True
     body = body_sentences(ctx)
     at = next((i for i, s in enumerate(body) if s.start == sentence.start), None)

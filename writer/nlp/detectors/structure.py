@@ -1146,7 +1146,10 @@ def rejects_why_me(sent: SentenceFeatures, ctx: Context) -> bool:
     is still to come ("I was accepted for an observership in Ohio, but my visa was
     refused", "I have been accepted for an observership starting in October"), which
     ANNOTATION.md counts as no evidence; or the sentence is a relative's or a friend's
-    record ("My husband spent a year as a research fellow at the Mayo Clinic")."""
+    record ("My husband spent a year as a research fellow at the Mayo Clinic"); or it
+    excuses a setback ("My supervisor refused to write my letter out of jealousy")."""
+    if "blame" in sent.tags:
+        return True  # an excuse, not evidence, as the detector reads it (detect_why_me)
     unrealised = _UnrealisedWords.of(ctx)
     doc = sent.span.doc
     if any(_unrealised(doc[a], unrealised) for a, _ in sent.hits("structure.evidence")):
@@ -1168,14 +1171,20 @@ def _someone_elses_record(sent: SentenceFeatures, subj, ctx: Context) -> bool:
     difficult airway service ... he has published more than thirty papers", "His department
     gives about 9,000 anesthetics a year" (a mentor's, told beside one's own). A "me" that
     only says what the person is to the applicant leaves the record theirs: "Dr. Nassar has
-    been an example to me: he was among the first in Lebanon to teach ..." (``admired_as``)."""
+    been an example to me: he was among the first in Lebanon to teach ..." (``admired_as``),
+    and neither does a place the two share: "in our hospital he is the one everyone calls"
+    (``shared_places``)."""
     mine = [t for t in sent.span if t.lower_ in FIRST_PERSON_ANY]
     admired = ctx.words("structure", "admired_as")
+    places = ctx.words("structure", "shared_places")
     if not all(
-        t.lower_ == "me"
-        and t.dep_ == "pobj"
-        and t.head.lower_ in ("to", "for")
-        and t.head.head.lemma_.lower() in admired
+        (
+            t.lower_ == "me"
+            and t.dep_ == "pobj"
+            and t.head.lower_ in ("to", "for")
+            and t.head.head.lemma_.lower() in admired
+        )
+        or (t.dep_ == "poss" and t.head.lemma_.lower() in places)
         for t in mine
     ):
         return False
