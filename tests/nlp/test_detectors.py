@@ -695,3 +695,66 @@ def test_subject_of_a_verb_controlled_by_its_governors_object(analyzer):
     doc = analyzer.nlp("I spent four years teaching anatomy in Lagos.")
     teaching = next(t for t in doc if t.lower_ == "teaching")
     assert subject_of(teaching).lower_ == "i"
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # a teaching given at the supervisors' request
+        (
+            "The consultants in Leeds asked me to give the Friday teaching on obstetric sepsis.",
+            True,
+        ),
+        ("My cousin asked me to give a talk at her school about becoming a doctor.", False),
+        # a line of a CV: no verb, the applicant's by being there
+        ("Externship: anesthesiology, eight weeks, University of Florida, 2025.", True),
+        ("BLS and ACLS, 2024; NRP, 2023.", True),
+        ("A quiet room, a monitor, and a patient asleep.", False),
+        # the applicant among the doers, in any English
+        ("My classmates and I screened 4,000 patients for hypertension in two years.", True),
+        ("My classmates and me logged 250 intubations in the emergency department.", True),
+        ("My classmates logged 250 intubations in the emergency department.", False),
+    ],
+)
+def test_work_asked_of_me_a_cv_line_and_work_done_with_others(bare, text, why_me):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        (
+            "After three cycles without an interview, I can only say the system is closed to us.",
+            True,
+        ),
+        ("The system is made to keep IMGs out, however hard we work.", True),
+        (
+            "I studied harder than any local graduate, and still programs treat me like second class.",
+            True,
+        ),
+        ("My Step 2 score says nothing about my skill with a difficult airway.", True),
+        ("The doors of the old theatre were closed to us during the renovation.", False),
+        ("My score says a great deal about the way I used to study.", False),
+    ],
+)
+def test_the_system_told_as_closed_to_us(bare, text, blame):
+    (tags,) = bare.tag_sentences([text])
+    assert ("blame" in tags) == blame
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        (
+            "I was grateful for the support for residents who take Step 3, and for the time the "
+            "residents gave us at lunch.",
+            False,
+        ),
+        ("I ignored the warnings my practice tests gave me, and I failed Step 1.", False),
+        ("My Step 1 failed because of the little time my seniors gave us to prepare.", True),
+    ],
+)
+def test_a_gift_described_in_a_relative_clause_harms_no_one(bare, text, blame):
+    (tags,) = bare.tag_sentences([text])
+    assert ("blame" in tags) == blame

@@ -314,15 +314,28 @@ def _cause_is_self(sent: SentenceFeatures, hit, merit: frozenset[str] = frozense
     return bool(window) and window[0].lower_ in ("me", "myself", "i")
 
 
+def _gives_too_little(verb, lacking: frozenset[str]) -> bool:
+    """What a relative clause says was given was lacking: "the little time my seniors
+    gave us", "the only case they gave me" (the noun it describes, or its own words)."""
+    subject = subject_of(verb)
+    skip = set() if subject is None else {t.i for t in subject.subtree}
+    words = [*verb.head.children, *(t for t in verb.subtree if t.i not in skip)]
+    return any(t.lower_ in lacking for t in words if t is not verb)
+
+
 def _agent_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[str]:
     agents = ctx.words("blame", "external_agents")
     harm = ctx.words("blame", "harm_verbs")
     helping = ctx.words("blame", "help_verbs")
+    beside_setback = ctx.words("blame", "harm_beside_setback")
+    lacking = ctx.words("blame", "lacking_words")
     found = []
     for tok in sent.tokens_with(sent.pos, ("VERB", "AUX")):
         lemma = tok.lemma_.lower()
         if lemma not in harm and lemma not in helping and lemma != "give":
             continue  # none of the cases below: not worth reading the verb's clause
+        if lemma in beside_setback and tok.dep_ == "relcl" and not _gives_too_little(tok, lacking):
+            continue  # "the time the residents gave us at lunch": a gift described
         subj = subject_of(tok)
         negated = is_negated(tok)
         has_object = any(c.dep_ in _OBJECT_DEPS for c in tok.children)

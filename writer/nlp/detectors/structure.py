@@ -291,6 +291,8 @@ def _evidence_is_mine(sent: SentenceFeatures, hit, honouring: frozenset[str]) ->
     for node in (tok, tok.head):
         if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in node.children):
             return True
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent.span):
+        return True  # a line of a CV, no verb at all: "ACLS and PALS, 2023; ATLS, 2022."
     node = tok
     for _ in range(6):
         if node.pos_ in ("VERB", "AUX"):
@@ -555,6 +557,16 @@ def _long_enough(unit, quantifiers: frozenset[str]) -> bool:
     return False
 
 
+def _the_applicant_among(doer) -> bool:
+    """The doer is the applicant, alone or with others: "I", "my classmates and I", and as
+    non-native writers say it, "me and my friend", "my classmates and me"."""
+    if doer is None:
+        return False
+    if doer.lower_ == "i" or (doer.lower_ == "me" and doer.dep_ == "nsubj"):
+        return True
+    return any(c.dep_ == "conj" and c.lower_ in ("i", "me") for c in doer.children)
+
+
 def own_count(sent: SentenceFeatures, ctx: Context) -> list[str]:
     """A count of the applicant's own work or a place among peers (``structure.own_count``)
     in a sentence about the applicant, not about someone else ("My father operated on 300
@@ -573,7 +585,7 @@ def own_count(sent: SentenceFeatures, ctx: Context) -> list[str]:
         gerund = doer is None and verb.tag_ == "VBG" and verb.dep_ in ("csubj", "nsubj", "pcomp")
         # "My 300 anesthetics in a field hospital taught me ...": the count is the applicant's
         mine = any(c.dep_ == "poss" and c.lower_ == "my" for c in doc[b - 1].children)
-        if (doer is not None and doer.lower_ == "i") or gerund or mine:
+        if _the_applicant_among(doer) or gerund or mine:
             return [Firm(f"own count: {doc[a:b].text!r}")]
     return []
 
