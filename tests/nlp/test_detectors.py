@@ -758,3 +758,29 @@ def test_the_system_told_as_closed_to_us(bare, text, blame):
 def test_a_gift_described_in_a_relative_clause_harms_no_one(bare, text, blame):
     (tags,) = bare.tag_sentences([text])
     assert ("blame" in tags) == blame
+
+
+@pytest.mark.parametrize(
+    "text,answer",
+    [
+        (
+            "Why anesthesiology? Because I like problems that must be solved in the next minute.",
+            True,
+        ),
+        (
+            "Why anesthesiology?\n\nBecause no other field lets me stay with one patient so closely.",
+            True,
+        ),
+        ("Why now? Because my research year ends in June.", False),
+        ("Why anesthesia? I will try to explain with one night in Kano.", False),
+        (
+            "What did the patient need? Because he was hypoxic, the attending chose awake intubation.",
+            False,
+        ),
+    ],
+)
+def test_the_answer_to_why_the_specialty(bare, text, answer):
+    from writer.documents.reader import make_document
+
+    (result,) = bare.analyze([make_document(text, "draft.txt")])
+    assert ("why_specialty" in result.sentences[-1].tags) == answer

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from writer.nlp.detectors.context import Context, Firm
+from writer.nlp.detectors.context import Context, Firm, FromContext
 from writer.nlp.features import (
     FIRST_PERSON,
     FIRST_PERSON_ANY,
@@ -115,7 +115,24 @@ def _future_marked(sent: SentenceFeatures) -> list[str]:
 
 def detect_why_specialty(sent: SentenceFeatures, ctx: Context) -> list[str]:
     found = _why_specialty(sent, ctx)
-    return [] if found and liking_without_reason(sent, ctx) else found
+    if not found:
+        return _answers_why_the_specialty(sent, ctx)
+    return [] if liking_without_reason(sent, ctx) else found
+
+
+def _answers_why_the_specialty(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """ "Why anesthesiology? Because I want to be the one who notices the change first.":
+    the answer to a question that asks why the specialty, in the sentence after it (a
+    heading of its own, or the paragraph's first sentence)."""
+    if sent.index == 0 or sent.span[0].lower_ != "because":
+        return []
+    question = ctx.sentences[sent.index - 1]
+    text = question.span.text.strip()
+    if not (text.endswith("?") and question.has("structure.specialty")):
+        return []
+    if not any(t.lower_ == "why" for t in question.span):
+        return []
+    return [FromContext(f"answers {text!r}")]
 
 
 def _why_specialty(sent: SentenceFeatures, ctx: Context) -> list[str]:
