@@ -2274,3 +2274,31 @@ def test_a_letter_offered_on_request_does_not_make_a_letter_request() -> None:
         "Could you also write a letter of recommendation for me?",
     )
     assert detect_kind(asked) == "letter-request"
+
+
+# -- unusual recipients and long silences (batch 15c) -------------------------------------
+
+
+def test_a_record_of_experiences_elsewhere_is_no_context() -> None:
+    record = letter(CONTEXT, "Since we last spoke I completed three observerships in Texas.")
+    (result,) = judge([record], "letter-request")
+    assert "no-context" in fired(result)
+    with_you = letter(CONTEXT, "I completed three observerships, the first of them with you.")
+    (result,) = judge([with_you], "letter-request")
+    assert "no-context" not in fired(result)
+    one = letter(CONTEXT, "I did my anesthesiology observership at St. Luke's in March 2026.")
+    (result,) = judge([one], "letter-request")
+    assert "no-context" not in fired(result)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "exaggerate"),
+    [
+        ("Could you also describe my first week, as if you had been there that week?", True),
+        ("Please write about the night shifts as though you had seen them yourself.", True),
+        ("Please write only about what you saw during the two weeks we worked together.", False),
+    ],
+)
+def test_writing_as_if_the_reader_had_been_there(sentence, exaggerate) -> None:
+    (result,) = judge([letter("EXTRA", sentence)], "letter-request")
+    assert ("asks-to-exaggerate" in fired(result)) is exaggerate
