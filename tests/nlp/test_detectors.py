@@ -784,3 +784,26 @@ def test_the_answer_to_why_the_specialty(bare, text, answer):
 
     (result,) = bare.analyze([make_document(text, "draft.txt")])
     assert ("why_specialty" in result.sentences[-1].tags) == answer
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # readiness that cites a role, its length and the place it was done: why you too
+        (
+            "After eight years as a consultant anaesthetist in Lagos, I am ready to start again.",
+            True,
+        ),
+        (
+            "After six years as a nurse anesthetist in Kumasi, now is the time to finish what I began.",
+            True,
+        ),
+        # the same summed up as "abroad" or as a whole country: why now only
+        ("After six years as a physician abroad, I am ready for residency.", False),
+        ("After two years of clinical work in the US, I am ready to begin residency.", False),
+    ],
+)
+def test_readiness_that_cites_a_role_and_where_it_was_done(bare, text, why_me):
+    (tags,) = bare.tag_sentences([text])
+    assert "why_now" in tags
+    assert ("why_me" in tags) == why_me

@@ -371,7 +371,7 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         # readiness that sums experience up is why now only; readiness that cites a role or
         # a record with its length or count is why you too ("After four years as a senior
         # house officer in anesthesia at Tripoli Central Hospital, I have reached a point")
-        if not _names_an_institution(sent, ctx):
+        if not _names_a_workplace(sent, ctx):
             return []  # "After six years as a physician abroad, I am ready": a summary
         return clinical_years(sent, ctx) or earlier_role(sent, ctx) or own_count(sent, ctx)
     where = (
@@ -678,6 +678,25 @@ def _names_an_institution(sent: SentenceFeatures, ctx: Context) -> bool:
     return any(
         t.pos_ == "PROPN"
         and (t.lemma_.lower() in institutions or any(c.lower_ in institutions for c in t.children))
+        for t in sent.span
+    )
+
+
+#: Names of a whole country that say where, but no more than "abroad" does.
+_COUNTRY_WIDE = frozenset({"us", "u.s.", "usa", "u.s.a.", "america", "united", "states", "uk"})
+
+
+def _names_a_workplace(sent: SentenceFeatures, ctx: Context) -> bool:
+    """A named place of work (``_names_an_institution``) or the place where the work was
+    done: "After eight years as a consultant anaesthetist in Lagos"; not "in the US" or
+    "in America", which sum up as "abroad" does."""
+    if _names_an_institution(sent, ctx):
+        return True
+    return any(
+        t.pos_ == "PROPN"
+        and t.dep_ == "pobj"
+        and t.head.lower_ in ("in", "at")
+        and t.lower_ not in _COUNTRY_WIDE
         for t in sent.span
     )
 
