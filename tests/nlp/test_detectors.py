@@ -807,3 +807,15 @@ def test_readiness_that_cites_a_role_and_where_it_was_done(bare, text, why_me):
     (tags,) = bare.tag_sentences([text])
     assert "why_now" in tags
     assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        ("I did a two-month elective in anaesthesia in Colombo in my final year.", False),
+        ("I did a four-week anesthesiology elective at the University of Michigan in 2025.", True),
+    ],
+)
+def test_an_elective_abroad_is_a_rotation_abroad(bare, text, why_me):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) == why_me

@@ -281,6 +281,17 @@ _EVIDENCE_SUBJECTS = {
 }
 
 
+def _a_rotation_abroad(sent: SentenceFeatures, tok, ctx: Context) -> bool:
+    """An elective at a place abroad and nowhere in the US ("I made my elective of two months
+    in anesthesia in teaching hospital in Cebu"): a rotation abroad, which ANNOTATION.md
+    leaves out of why_me (``rotations_abroad``)."""
+    return (
+        tok.lemma_.lower() in ctx.words("structure", "rotations_abroad")
+        and sent.has("structure.place")
+        and not sent.has("structure.us_place")
+    )
+
+
 def _named_as_absent(evidence, absence: frozenset[str]) -> bool:
     """The evidence is named as what was missing: "without any hands-on component",
     "without publications" (``absence_preps``: the preposition over it, within its noun
@@ -397,6 +408,7 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         if _evidence_is_mine(sent, (a, b), honouring)
         and not _unrealised(sent.span.doc[a], unrealised)
         and not _named_as_absent(sent.span.doc[a:b], absence)
+        and not _a_rotation_abroad(sent, sent.span.doc[a], ctx)
     ]
     if evidence:
         return [f"evidence: {evidence[0]!r}"]
