@@ -819,3 +819,24 @@ def test_readiness_that_cites_a_role_and_where_it_was_done(bare, text, why_me):
 def test_an_elective_abroad_is_a_rotation_abroad(bare, text, why_me):
     (tags,) = bare.tag_sentences([text])
     assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,img",
+    [
+        (
+            "I come from a system where the doctor decides everything, so I had to learn "
+            "shared decision-making with my patients.",
+            True,
+        ),
+        (
+            "Having trained in a country where patients arrive late with advanced disease, I "
+            "bring a low threshold for recognising the sick patient.",
+            True,
+        ),
+        ("I come from a family where everyone is a teacher.", False),
+    ],
+)
+def test_a_system_or_country_one_comes_from_and_what_it_taught(bare, text, img):
+    (tags,) = bare.tag_sentences([text])
+    assert ("img_perspective" in tags) == img
