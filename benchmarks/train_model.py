@@ -3,6 +3,7 @@
     .venv/bin/pip install -e '.[train]'             # scikit-learn, for training only
     .venv/bin/python benchmarks/train_model.py      # writes writer/nlp/sentence_model.json
     .venv/bin/python benchmarks/train_model.py --loo  # leave-one-set-out figures, writes nothing
+    .venv/bin/python benchmarks/train_model.py --only why_me  # retrain one tag, keep the rest
 
 One logistic regression per tag (scikit-learn, L2, balanced classes) on the
 features of ``writer.nlp.learned.sentence_features``, trained on every tuning
@@ -86,6 +87,24 @@ def f1(gold: list[bool], pred: list[bool]) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
+def retrain_tags(model, rows, features, tags, thresholds, floors):
+    """``model`` with only ``tags`` retrained on ``rows`` (and their threshold and floor from
+    ``thresholds``, ``floors``); every other tag's weights and settings as they were."""
+    from dataclasses import replace
+
+    splits = tuple(sorted({r["split"] for r in rows}))
+    return replace(
+        model,
+        tags={**model.tags, **{t: tag_model(features, rows, t) for t in tags}},
+        thresholds={**model.thresholds, **{t: thresholds[t] for t in tags}},
+        floors={
+            **{t: f for t, f in model.floors.items() if t not in tags},
+            **{t: floors[t] for t in tags if floors[t] != FLOOR},
+        },
+        trained_on_by_tag={**model.trained_on_by_tag, **dict.fromkeys(tags, splits)},
+    )
+
+
 def tag_model(features: list[set[str]], rows: list[dict], tag: str):
     """One tag's weights, pruned as they are shipped."""
     from writer.nlp.learned import TagModel
@@ -99,10 +118,10 @@ def tag_model(features: list[set[str]], rows: list[dict], tag: str):
     return TagModel(round(float(clf.intercept_[0]), 4), weights)
 
 
-def train_model(rows, features, threshold: float, thresholds=None, floors=None):
+def train_model(rows, features, threshold: float, thresholds=None, floors=None, tags=TAGS):
     from writer.nlp.learned import SentenceModel
 
-    tags = {tag: tag_model(features, rows, tag) for tag in TAGS}
+    tags = {tag: tag_model(features, rows, tag) for tag in tags}
     splits = tuple(sorted({r["split"] for r in rows}))
     return SentenceModel(
         tags,
@@ -114,9 +133,9 @@ def train_model(rows, features, threshold: float, thresholds=None, floors=None):
     )
 
 
-def leave_one_out(rows, features, docs, analyzer) -> dict[str, float]:
+def leave_one_out(rows, features, docs, analyzer, tags=TAGS) -> dict[str, float]:
     """Each tuning set held out in turn, the model used exactly as shipped (pruned weights,
-    the detectors' rejections, tags read by later detectors)."""
+    the detectors' rejections, tags read by later detectors); only ``tags``' figures."""
     from dataclasses import replace
 
     from writer.nlp.analyze import Analyzer
@@ -124,11 +143,11 @@ def leave_one_out(rows, features, docs, analyzer) -> dict[str, float]:
     splits = sorted({r["split"] for r in rows})
     combos = [(t, f) for f in FLOORS for t in THRESHOLDS]
     columns = ["detectors", "model", *[_column(t, f) for t, f in combos]]
-    table = {tag: {c: [] for c in columns} for tag in TAGS}
+    table = {tag: {c: [] for c in columns} for tag in tags}
     for held in splits:
         train = [i for i, r in enumerate(rows) if r["split"] != held]
         test = [i for i, r in enumerate(rows) if r["split"] == held]
-        model = train_model([rows[i] for i in train], [features[i] for i in train], 0.5)
+        model = train_model([rows[i] for i in train], [features[i] for i in train], 0.5, tags=tags)
         held_docs = [docs[i] for i in test]
         predicted = {"detectors": Analyzer(analyzer.nlp, model=None).tag_docs(held_docs)}
         probs = [model.predict(features[i]) for i in test]
@@ -139,18 +158,18 @@ def leave_one_out(rows, features, docs, analyzer) -> dict[str, float]:
             floors = dict.fromkeys(TAGS, f)
             both = Analyzer(analyzer.nlp, model=replace(model, threshold=t, floors=floors))
             predicted[_column(t, f)] = both.tag_docs(held_docs)
-        for tag in TAGS:
+        for tag in tags:
             gold = [tag in rows[i]["tags"] for i in test]
             for column, tags in predicted.items():
                 table[tag][column].append(f1(gold, [tag in x for x in tags]))
     print(f"leave one tuning set out ({', '.join(splits)}): mean F1 over the held-out sets")
     print(f"{'tag':16}" + "".join(f"{c:>11}" for c in columns))
-    for tag in TAGS:
+    for tag in tags:
         print(f"{tag:16}" + "".join(f"{sum(v) / len(v):11.3f}" for v in table[tag].values()))
-    macro = [sum(sum(table[t][c]) / len(table[t][c]) for t in TAGS) / len(TAGS) for c in columns]
+    macro = [sum(sum(table[t][c]) / len(table[t][c]) for t in tags) / len(tags) for c in columns]
     print(f"{'macro':16}" + "".join(f"{m:11.3f}" for m in macro))
     best = {}
-    for tag in TAGS:
+    for tag in tags:
         means = {c: sum(table[tag][_column(*c)]) / len(splits) for c in combos}
         # the best mean F1; among near-ties (0.002), the default floor, then the threshold
         # nearest the default
@@ -159,7 +178,7 @@ def leave_one_out(rows, features, docs, analyzer) -> dict[str, float]:
             (c for c, m in means.items() if m >= top - 0.002),
             key=lambda c: (c[1] != FLOOR, abs(c[0] - DEFAULT_THRESHOLD)),
         )
-    chosen = sum(sum(table[t][_column(*best[t])]) / len(splits) for t in TAGS) / len(TAGS)
+    chosen = sum(sum(table[t][_column(*best[t])]) / len(splits) for t in tags) / len(tags)
     print("per-tag threshold/floor: " + ", ".join(f"{t} {c[0]}/{c[1]}" for t, c in best.items()))
     print(f"macro F1 with them: {chosen:.3f}")
     return {t: c[0] for t, c in best.items()}, {t: c[1] for t, c in best.items()}
@@ -185,10 +204,34 @@ def main() -> None:
         "--threshold", type=float, help="one threshold for every tag (default: per tag, by --loo)"
     )
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=TAGS,
+        metavar="TAG",
+        help="retrain only these tags (their threshold and floor by leave-one-set-out); keep "
+        "every other tag of the shipped model as it is",
+    )
     args = parser.parse_args()
     rows = training_rows()
     features, docs, analyzer = featurize(rows)
-    if args.loo:
+    if args.only:
+        from writer.nlp.learned import load_model
+
+        shipped = load_model(MODEL_PATH)
+        if shipped is None:
+            parser.error(f"--only needs a shipped model to keep the other tags of: {MODEL_PATH}")
+        thresholds, floors = leave_one_out(rows, features, docs, analyzer, tags=args.only)
+        model = retrain_tags(shipped, rows, features, args.only, thresholds, floors)
+        args.out.write_text(
+            json.dumps(model.to_dict(), ensure_ascii=False, indent=0) + "\n", "utf-8"
+        )
+        size = sum(len(model.tags[t].weights) for t in args.only)
+        print(
+            f"wrote {args.out}: {', '.join(args.only)} retrained on {len(rows)} sentences; "
+            f"{size} weights"
+        )
+    elif args.loo:
         leave_one_out(rows, features, docs, analyzer)
     elif args.threshold is not None:
         train(rows, features, args.threshold, args.out)

@@ -170,6 +170,8 @@ def test_the_shipped_model_is_trained_on_tuning_data_only() -> None:
     assert model is not None, f"{MODEL_PATH} is missing"
     assert set(model.tags) == set(TAGS)
     assert "test" not in model.trained_on and {"dev", "dev2"} <= set(model.trained_on)
+    for tag in TAGS:  # a tag retrained later ("--only") on its own sets: tuning sets too
+        assert "test" not in model.sets_of(tag) and set(model.trained_on) <= set(model.sets_of(tag))
     assert all(0.5 <= model.threshold_for(tag) < 1.0 for tag in TAGS)
     assert all(len(m.weights) > 100 for m in model.tags.values())
 
@@ -280,3 +282,26 @@ def test_an_excuse_is_not_given_why_me_by_the_model(analyzer) -> None:
     tagged = eager.tag_sentences([jealous, letters])
     assert "blame" in tagged[0] and "why_me" not in tagged[0]
     assert "why_me" in tagged[1]
+
+
+def test_a_tag_retrained_later_keeps_its_own_sets_through_file_and_cache(tmp_path) -> None:
+    model = SentenceModel(
+        {"exam": TagModel(-1.5, {"l=step": 2.0}), "why_me": TagModel(-1.0, {"l=poster": 1.5})},
+        0.7,
+        ("dev", "dev2"),
+        trained_on_by_tag={"why_me": ("dev", "dev2", "dev3")},
+    )
+    assert model.sets_of("exam") == ("dev", "dev2")
+    assert model.sets_of("why_me") == ("dev", "dev2", "dev3")
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(model.to_dict()), "utf-8")
+    load_model.cache_clear()
+    parsed = load_model(path)
+    load_model.cache_clear()
+    cached = load_model(path)  # the second read comes from the build cache
+    assert (
+        parsed.trained_on_by_tag == cached.trained_on_by_tag == {"why_me": ("dev", "dev2", "dev3")}
+    )
+    assert cached.predict({"l=poster"}) == parsed.predict({"l=poster"})
+    plain = SentenceModel({"exam": TagModel(0.0, {})}, 0.5, ("dev",))
+    assert "trained_on_by_tag" not in plain.to_dict()  # files of one training stay as they were

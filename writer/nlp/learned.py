@@ -199,6 +199,12 @@ class SentenceModel:
     floor: float = 0.0
     #: per-tag floors, where leave-one-set-out found a better one than ``floor``
     floors: dict[str, float] = field(default_factory=dict)
+    #: tags retrained later than the rest (``train_model.py --only``), with their own sets
+    trained_on_by_tag: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def sets_of(self, tag: str) -> tuple[str, ...]:
+        """The tuning sets ``tag``'s weights were trained on."""
+        return self.trained_on_by_tag.get(tag, self.trained_on)
 
     def threshold_for(self, tag: str) -> float:
         return self.thresholds.get(tag, self.threshold)
@@ -230,6 +236,15 @@ class SentenceModel:
             "floor": self.floor,
             "floors": dict(sorted(self.floors.items())),
             "trained_on": list(self.trained_on),
+            **(
+                {
+                    "trained_on_by_tag": {
+                        t: list(v) for t, v in sorted(self.trained_on_by_tag.items())
+                    }
+                }
+                if self.trained_on_by_tag
+                else {}
+            ),
             "tags": {
                 tag: {"bias": m.bias, "weights": dict(sorted(m.weights.items()))}
                 for tag, m in self.tags.items()
@@ -255,6 +270,7 @@ class SentenceModel:
             thresholds,
             float(data.get("floor", 0.0)),
             {tag: float(f) for tag, f in data.get("floors", {}).items()},
+            {tag: tuple(v) for tag, v in data.get("trained_on_by_tag", {}).items()},
         )
 
 
@@ -307,7 +323,8 @@ def load_model(path: Path = MODEL_PATH) -> SentenceModel | None:
     key = build_key(FEATURES_VERSION, raw)
     built = read_built(_BUILT, key, binary=True)
     if _is_built(built):
-        tags, features, matrix, bias, (threshold, trained_on, thresholds, floor, floors) = built
+        tags, features, matrix, bias, settings = built
+        threshold, trained_on, thresholds, floor, floors, by_tag = settings
         import numpy
 
         table = WeightTable(
@@ -317,7 +334,7 @@ def load_model(path: Path = MODEL_PATH) -> SentenceModel | None:
             numpy.array(bias, dtype=float),
         )
         models = {tag: TagModel(bias[j], _Column(table, j)) for j, tag in enumerate(tags)}
-        model = SentenceModel(models, threshold, trained_on, thresholds, floor, floors)
+        model = SentenceModel(models, threshold, trained_on, thresholds, floor, floors, by_tag)
         model.__dict__["table"] = table  # what cached_property would store: built already
         return model
     model = SentenceModel.from_dict(json.loads(raw.decode("utf-8")))
@@ -330,7 +347,14 @@ def load_model(path: Path = MODEL_PATH) -> SentenceModel | None:
             table.features,
             table.matrix.tobytes(),
             [float(b) for b in table.bias],
-            (model.threshold, model.trained_on, model.thresholds, model.floor, model.floors),
+            (
+                model.threshold,
+                model.trained_on,
+                model.thresholds,
+                model.floor,
+                model.floors,
+                model.trained_on_by_tag,
+            ),
         ),
         binary=True,
     )
@@ -341,7 +365,7 @@ def _is_built(value) -> bool:
     """The shape ``load_model`` stores: (tags, features, weight table, biases, settings)."""
     try:
         tags, features, matrix, bias, rest = value
-        threshold, trained_on, thresholds, floor, floors = rest
+        threshold, trained_on, thresholds, floor, floors, by_tag = rest
     except (TypeError, ValueError):
         return False
     return (
@@ -357,4 +381,5 @@ def _is_built(value) -> bool:
         and isinstance(thresholds, dict)
         and isinstance(floor, float)
         and isinstance(floors, dict)
+        and isinstance(by_tag, dict)
     )
