@@ -840,3 +840,15 @@ def test_an_elective_abroad_is_a_rotation_abroad(bare, text, why_me):
 def test_a_system_or_country_one_comes_from_and_what_it_taught(bare, text, img):
     (tags,) = bare.tag_sentences([text])
     assert ("img_perspective" in tags) == img
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        ("I also have a certificate in leadership.", False),
+        ("I hold a certificate in critical care echocardiography from the ESICM, 2023.", True),
+    ],
+)
+def test_a_certificate_needs_its_course_or_year(bare, text, why_me):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) == why_me

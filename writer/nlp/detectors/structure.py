@@ -281,6 +281,14 @@ _EVIDENCE_SUBJECTS = {
 }
 
 
+def _bare_mention(sent: SentenceFeatures, hit, ctx: Context) -> bool:
+    """Evidence that needs a number or a name beside it to be more than a mention
+    (``needs_specifics``): "I also have a certificate in critical care"."""
+    return hit.text.lower() in ctx.words("structure", "needs_specifics") and not any(
+        t.like_num or t.pos_ == "PROPN" for t in sent.span
+    )
+
+
 def _a_rotation_abroad(sent: SentenceFeatures, tok, ctx: Context) -> bool:
     """An elective at a place abroad and nowhere in the US ("I made my elective of two months
     in anesthesia in teaching hospital in Cebu"): a rotation abroad, which ANNOTATION.md
@@ -409,6 +417,7 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         and not _unrealised(sent.span.doc[a], unrealised)
         and not _named_as_absent(sent.span.doc[a:b], absence)
         and not _a_rotation_abroad(sent, sent.span.doc[a], ctx)
+        and not _bare_mention(sent, sent.span.doc[a:b], ctx)
     ]
     if evidence:
         return [f"evidence: {evidence[0]!r}"]
