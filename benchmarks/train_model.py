@@ -160,8 +160,8 @@ def leave_one_out(rows, features, docs, analyzer, tags=TAGS) -> dict[str, float]
             predicted[_column(t, f)] = both.tag_docs(held_docs)
         for tag in tags:
             gold = [tag in rows[i]["tags"] for i in test]
-            for column, tags in predicted.items():
-                table[tag][column].append(f1(gold, [tag in x for x in tags]))
+            for column, tagged in predicted.items():
+                table[tag][column].append(f1(gold, [tag in x for x in tagged]))
     print(f"leave one tuning set out ({', '.join(splits)}): mean F1 over the held-out sets")
     print(f"{'tag':16}" + "".join(f"{c:>11}" for c in columns))
     for tag in tags:
