@@ -31,7 +31,7 @@ HELD_OUT_F1_FLOORS = {
     "blame": 0.93,
     "anecdote": 0.91,
     "why_specialty": 0.90,
-    "why_me": 0.82,
+    "why_me": 0.84,
     "img_perspective": 0.93,
     "why_now": 0.93,
     "future_goals": 0.93,
@@ -109,10 +109,6 @@ KNOWN_MISSES = {
     # whose only sign of another country is the US lost 2 true tuning tags for 1 caught,
     # and refusing it any such sentence with no lesson drawn lost 28
     "blind14g-flawed-missing-img-perspective-ivory-coast.txt": (["missing-img-perspective"], []),
-    # "After my graduation I worked as general doctor in Kinshasa" is why you to stmt (an
-    # earlier career with its place) and a bare mention to the batch's writer (no length);
-    # ANNOTATION.md asks for "specifics" without saying whether a city is one
-    "blind14g-flawed-missing-why-me-dr-congo.txt": (["missing-why-me"], []),
 }
 
 
