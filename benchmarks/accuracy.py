@@ -101,6 +101,7 @@ SENTENCE_FILES = (
     "sentences_dev42.jsonl",
     "sentences_dev43.jsonl",
     "sentences_dev44.jsonl",
+    "sentences_dev45.jsonl",
     "sentences_dev46.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
