@@ -763,20 +763,20 @@ def _not_someone_elses(ctx: RuleContext, sentence) -> bool:
     observership at Riverside, I did the pre-op assessments" do."""
     lowered = sentence.text.lower()
     shared_cues = sentence.cues.get("email.shared_work", [])
+    shared = {t.lower() for t in shared_cues}
     gratitude = _sets(ctx, "gratitude_only")
     if shared_cues and all(
         any(t.lower() in g and g in lowered for g in gratitude) for t in shared_cues
     ):
         return False  # "thank you for everything you taught me": thanks, not a reminder
     readers = {t.lower() for t in sentence.cues.get("email.reader", [])}
-    if not readers and {t.lower() for t in shared_cues} <= _sets(ctx, "record_of_experiences"):
+    if not readers and shared <= _sets(ctx, "record_of_experiences"):
         return False  # "I completed two observerships in Ohio": a record, not a reminder
     elsewhere = "email.faculty_named" in sentence.cues or "email.program_name" in sentence.cues
     if not elsewhere:
         return True
     # "Dr. Sofia Herrera, my mentor, completed her fellowship at your hospital": the applicant's
     # mentor, named, at the reader's place; no work with the reader ("you") in it
-    shared = {t.lower() for t in sentence.cues.get("email.shared_work", [])}
     if (
         "email.faculty_named" in sentence.cues
         and shared <= _sets(ctx, "third_party_work")
