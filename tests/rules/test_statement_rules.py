@@ -196,18 +196,30 @@ def test_a_lead_line_of_the_story_opens_it_and_a_line_of_biography_does_not():
     assert "opening-not-anesthesia" in rules_of(check(biography))
 
 
-def test_preparation_alone_does_not_address_a_red_flag():
-    profile = parse_profile('[applicant]\nimg = true\n[scores]\nstep1 = "fail"\n')
-    prepared = (
-        STORY + "\n\nI spent a year studying in the hospital library after my shifts while I "
-        "prepared for the exams.\n"
-    )
-    assert "score-not-addressed" in rules_of(check(prepared, profile=profile))
-    owned = prepared.replace(
-        "while I prepared for the exams.",
-        "after I failed Step 1 on my first attempt.",
-    )
-    assert "score-not-addressed" not in rules_of(check(owned, profile=profile))
+@pytest.mark.parametrize(
+    ("scores", "prepared", "owned"),
+    [
+        (
+            'step1 = "fail"',
+            "I spent a year studying in the hospital library after my shifts while I "
+            "prepared for the exams.",
+            "I spent a year studying in the hospital library after my shifts after I failed "
+            "Step 1 on my first attempt.",
+        ),
+        # preparing for a named exam does not address its result either
+        (
+            'step1 = "pass"\nstep1_attempts = 2',
+            "Preparing for the USMLE changed the way I study. I am now preparing for Step 3 "
+            "with the same method.",
+            "Preparing for the USMLE changed the way I study. I passed Step 1 only on my "
+            "second attempt, and that was my own doing.",
+        ),
+    ],
+)
+def test_preparation_alone_does_not_address_a_red_flag(scores, prepared, owned):
+    profile = parse_profile(f"[applicant]\nimg = true\n[scores]\n{scores}\n")
+    assert "score-not-addressed" in rules_of(check(f"{STORY}\n\n{prepared}\n", profile=profile))
+    assert "score-not-addressed" not in rules_of(check(f"{STORY}\n\n{owned}\n", profile=profile))
 
 
 def test_the_model_gives_no_blame_to_a_failure_put_on_ones_own_method(analyzer):
@@ -237,19 +249,3 @@ def test_a_connective_before_a_gain_is_no_blame_for_the_model(analyzer):
     excuse = "My visa was delayed for eleven months, which is why I have no US clinical experience at all."
     tags = analyzer.tag_sentences([gain, excuse])
     assert "blame" not in tags[0] and "blame" in tags[1]
-
-
-def test_preparing_for_a_named_exam_does_not_address_its_result():
-    profile = parse_profile(
-        '[applicant]\nimg = true\n[scores]\nstep1 = "pass"\nstep1_attempts = 2\n'
-    )
-    prepared = (
-        STORY + "\n\nPreparing for the USMLE changed the way I study. I am now preparing for "
-        "Step 3 with the same method.\n"
-    )
-    assert "score-not-addressed" in rules_of(check(prepared, profile=profile))
-    owned = prepared.replace(
-        "I am now preparing for Step 3 with the same method.",
-        "I passed Step 1 only on my second attempt, and that was my own doing.",
-    )
-    assert "score-not-addressed" not in rules_of(check(owned, profile=profile))
