@@ -103,6 +103,10 @@ SENTENCE_FILES = (
     "sentences_dev44.jsonl",
     "sentences_dev45.jsonl",
     "sentences_dev46.jsonl",
+    "sentences_dev47.jsonl",
+    "sentences_dev48.jsonl",
+    "sentences_dev50.jsonl",
+    "sentences_dev51.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (

@@ -852,3 +852,25 @@ def test_a_system_or_country_one_comes_from_and_what_it_taught(bare, text, img):
 def test_a_certificate_needs_its_course_or_year(bare, text, why_me):
     (tags,) = bare.tag_sentences([text])
     assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # a stretch of work told as a phrase, with its length, its field and its place
+        (
+            "After seven years in internal medicine at Mulago Hospital, I realised the sickest "
+            "patients were always in someone else's hands.",
+            True,
+        ),
+        ("As a nurse for six years in Tbilisi I titrated every infusion on our unit.", True),
+        ("With two years of night calls in Quito behind me, I am ready for residency.", True),
+        # someone else's years, a patient's, no place named
+        ("My father's thirty years as a surgeon in Kano taught me discipline.", False),
+        ("Two years after surgery in Lagos, she walked again.", False),
+        ("After six months in the ICU, I knew I wanted the sickest patients.", False),
+    ],
+)
+def test_a_stretch_of_work_with_its_length_field_and_place(bare, text, why_me):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) == why_me

@@ -392,11 +392,17 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         # house officer in anesthesia at Tripoli Central Hospital, I have reached a point")
         if not _names_a_workplace(sent, ctx):
             return []  # "After six years as a physician abroad, I am ready": a summary
-        return clinical_years(sent, ctx) or earlier_role(sent, ctx) or own_count(sent, ctx)
+        return (
+            clinical_years(sent, ctx)
+            or earlier_role(sent, ctx)
+            or tenure(sent, ctx)
+            or own_count(sent, ctx)
+        )
     where = (
         us_experience(sent, ctx)
         or clinical_years(sent, ctx)
         or earlier_role(sent, ctx)
+        or tenure(sent, ctx)
         or own_count(sent, ctx)
         or trusted_with_work(sent, ctx)
         or output_in_use(sent, ctx)
@@ -555,6 +561,8 @@ def earlier_role(sent: SentenceFeatures, ctx: Context) -> list[str]:
         # "for four years", "four years as a nurse" (not "eight months out of school")
         if tok.lemma_.lower() not in units or not _long_enough(tok, quantifiers & {"a", "an"}):
             continue
+        if _someone_elses(tok):
+            continue  # "my father's thirty years as a surgeon"
         as_role = any(p.dep_ == "prep" and p.lower_ in ("as", "like") for p in tok.children)
         if not as_role and not (tok.dep_ == "pobj" and tok.head.lower_ in ("for", "after", "over")):
             continue
@@ -571,6 +579,65 @@ def earlier_role(sent: SentenceFeatures, ctx: Context) -> list[str]:
         if roles and not is_negated(verb):
             return [Firm(f"earlier role: {tok.text!r} as {roles[0].text!r}")]
     return []
+
+
+def tenure(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """A stretch of the applicant's work told as a phrase, with its length, its field and
+    where it was done, whatever the sentence is mainly about: "my two years of research at
+    the University of Michigan showed me ...", "After six years in general surgery in
+    Asuncion, I realised ...", "As a pharmacist for five years in Alexandria I prepared
+    ...", "With a year of supervised ICU night shifts in Almaty behind me, I am ready".
+    (ANNOTATION.md: earlier careers and training with specifics are why_me.)
+
+    The length is the applicant's: "my" years, or years after "for", "after", "over",
+    "with" or "during" in a clause whose subject is "I". Not without a place ("I have
+    been a physician for nine years": a summary), not someone else's ("my father's thirty
+    years as a surgeon in Kano"), not a patient's ("two years after surgery")."""
+    fields = ctx.words("structure", "career_settings") | ctx.words("structure", "tenure_fields")
+    units = ctx.words("structure", "duration_units")
+    quantifiers = ctx.words("structure", "duration_quantifiers") & {"a", "an"}
+    for tok in sent.span:
+        if tok.lemma_.lower() not in units or not _long_enough(tok, quantifiers):
+            continue
+        mine = any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in tok.children)
+        if _someone_elses(tok):
+            continue
+        if not mine:
+            if tok.dep_ != "pobj" or tok.head.lower_ not in (
+                "for",
+                "after",
+                "over",
+                "with",
+                "during",
+            ):
+                continue
+            verb = _verb_above(tok.head)
+            subj = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+            if subj is None or subj.lower_ not in ("i", "we") or is_negated(verb):
+                continue
+        # the field: in the length's own phrase ("of research", "in general surgery", "as a
+        # house officer"), or the role the length hangs on ("a pharmacist for five years")
+        phrase = [t for p in tok.children if p.dep_ == "prep" for t in p.subtree]
+        if tok.head.lower_ == "for" and tok.head.head.pos_ == "NOUN":
+            role = tok.head.head
+            phrase += [role, *(t for p in role.children if p.dep_ == "prep" for t in p.subtree)]
+        field = next((t for t in phrase if t.lemma_.lower() in fields), None)
+        place = any(
+            t.pos_ == "PROPN"
+            and t.dep_ in ("pobj", "compound")
+            and t.lower_ not in _COUNTRY_WIDE
+            and t.lemma_.lower() not in fields  # "in the ICU" is no place
+            for t in phrase
+        )
+        if field is not None and place:
+            return [f"tenure: {tok.text!r} of {field.text!r}"]
+    return []
+
+
+def _someone_elses(tok) -> bool:
+    """``tok`` is owned by someone other than the applicant: "my father's thirty years",
+    "her two years"."""
+    return any(c.dep_ == "poss" and c.lower_ not in ("my", "our") for c in tok.children)
 
 
 def _verb_above(tok):
