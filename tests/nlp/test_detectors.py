@@ -874,3 +874,48 @@ def test_a_certificate_needs_its_course_or_year(bare, text, why_me):
 def test_a_stretch_of_work_with_its_length_field_and_place(bare, text, why_me):
     (tags,) = bare.tag_sentences([text])
     assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # a line of a CV: a role or a credential, where and when, no verb
+        ("Two years ICU registrar, Kampala.", True),
+        ("Medical officer in Kisumu 2018-2020, most nights alone on call.", True),
+        ("Critical care clerkship, University of Miami, 2023.", True),
+        # a scene's time and place, a referee's line, a fact about the field
+        ("Lagos University Teaching Hospital, 2 a.m.", False),
+        ("Dr. Okafor, consultant anaesthetist, Lagos, 2019.", False),
+        (
+            "Anesthesiologists in the US complete four years of residency after medical school.",
+            False,
+        ),
+    ],
+)
+def test_a_cv_line_names_a_role_with_where_and_when(analyzer, text, why_me):
+    (tags,) = analyzer.tag_sentences([text])
+    assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # a count the applicant's own clause tells as done, also beside a plan, also with a
+        # participle between the number and the work
+        (
+            "What taught me most was not the 300 spinals I gave in Mwanza but the one I missed.",
+            True,
+        ),
+        (
+            "I plan to pursue a regional fellowship, building on the 250 ultrasound-guided "
+            "blocks I logged in Izmir.",
+            True,
+        ),
+        # a count still to come, a count of someone else's
+        ("I plan to do 200 blocks that I will log in Ankara.", False),
+        ("What impressed me was the 300 spinals my mentor gave in a year.", False),
+    ],
+)
+def test_a_count_claimed_by_the_applicants_own_clause(bare, text, why_me):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) == why_me

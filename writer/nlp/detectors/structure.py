@@ -404,6 +404,7 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         or earlier_role(sent, ctx)
         or tenure(sent, ctx)
         or own_count(sent, ctx)
+        or cv_line(sent, ctx)
         or trusted_with_work(sent, ctx)
         or output_in_use(sent, ctx)
     )
@@ -506,6 +507,14 @@ def _done_before_the_plan(sent: SentenceFeatures, ctx: Context) -> list[str]:
             and _evidence_is_mine(sent, (a, b), honouring)
             and not _unrealised(doc[a], unrealised)
             and not _named_as_absent(doc[a:b], absence)
+        ):
+            return [f"done before the plan: {doc[a:b].text!r}"]
+    for a, b in sent.hits("structure.own_count"):
+        # "building on the 200 ultrasound-guided blocks I already logged in Ankara": a count
+        # the applicant's own clause tells as done, whatever plan it is cited for
+        if any(
+            c.dep_ == "relcl" and _the_applicant_among(subject_of(c)) and _told_as_done(c)
+            for c in doc[b - 1].children
         ):
             return [f"done before the plan: {doc[a:b].text!r}"]
     return []
@@ -634,6 +643,35 @@ def tenure(sent: SentenceFeatures, ctx: Context) -> list[str]:
     return []
 
 
+def cv_line(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """A line of a CV, with no verb: a role or a credential with where and when it was held
+    ("Two years ICU registrar, Kampala.", "Anesthesia officer in Gondar 2019-2021",
+    "anesthesiology clerkship, University of Miami, 2023"). Not a scene's time and place
+    ("Lagos University Teaching Hospital, 2 a.m.": no role), not a referee's line ("Dr.
+    Okafor, consultant anaesthetist, Lagos, 2019": a titled person)."""
+    if "VERB" in sent.pos or "AUX" in sent.pos or "nsubj" in sent.deps:
+        return []  # a verb, or a subject with a verb mistagged ("Anesthesiologists ... complete")
+    roles = ctx.words("structure", "cv_roles")
+    role = next((t for t in sent.span if t.lemma_.lower() in roles), None)
+    if role is None or _someone_elses(role) or any(_titled(t) for t in sent.span):
+        return []
+    fields = ctx.words("structure", "career_settings") | ctx.words("structure", "tenure_fields")
+    place = any(
+        t.pos_ == "PROPN" and t.lemma_.lower() not in fields and t.lemma_.lower() not in roles
+        for t in sent.span
+    )
+    units = ctx.words("structure", "duration_units")
+    quantifiers = ctx.words("structure", "duration_quantifiers") & {"a", "an"}
+    when = any(
+        re.search(r"\b(19[5-9][0-9]|20[0-9][0-9])\b", t.text)
+        or (t.lemma_.lower() in units and _long_enough(t, quantifiers))
+        for t in sent.span
+    )
+    if place and when:
+        return [Firm(f"a CV line: {role.text!r}")]
+    return []
+
+
 def _someone_elses(tok) -> bool:
     """``tok`` is owned by someone other than the applicant: "my father's thirty years",
     "her two years"."""
@@ -690,7 +728,11 @@ def own_count(sent: SentenceFeatures, ctx: Context) -> list[str]:
         gerund = doer is None and verb.tag_ == "VBG" and verb.dep_ in ("csubj", "nsubj", "pcomp")
         # "My 300 anesthetics in a field hospital taught me ...": the count is the applicant's
         mine = any(c.dep_ == "poss" and c.lower_ == "my" for c in doc[b - 1].children)
-        if _the_applicant_among(doer) or gerund or mine:
+        # "not the 300 spinals I gave in Mwanza": the count's own clause is the applicant's
+        claimed = any(
+            c.dep_ == "relcl" and _the_applicant_among(subject_of(c)) for c in doc[b - 1].children
+        )
+        if _the_applicant_among(doer) or gerund or mine or claimed:
             return [Firm(f"own count: {doc[a:b].text!r}")]
     return []
 
