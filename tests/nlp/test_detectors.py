@@ -919,3 +919,36 @@ def test_a_cv_line_names_a_role_with_where_and_when(analyzer, text, why_me):
 def test_a_count_claimed_by_the_applicants_own_clause(bare, text, why_me):
     (tags,) = bare.tag_sentences([text])
     assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # years that did something to the applicant, a later year in a readiness sentence,
+        # an authorship line
+        (
+            "Three years of intensive care at the Central Hospital in Yerevan taught me to "
+            "decide before the monitor does.",
+            True,
+        ),
+        (
+            "Now in my sixth year as internist in Hospital Vargas of Caracas, I am ready to start.",
+            True,
+        ),
+        ('First author, "Gastric ultrasound before elective surgery," Anaesthesia, 2022.', True),
+        # years of something else, a scene's time, someone else's years
+        ("Two years of war in Aleppo taught me patience.", False),
+        (
+            "In my second year of rural service in Choco, a woman came every Monday to my "
+            "clinic with her sugar log.",
+            False,
+        ),
+        (
+            "My father, a surgeon in Accra for thirty years, operated on thousands of patients.",
+            False,
+        ),
+    ],
+)
+def test_years_that_taught_the_applicant_and_an_authorship_line(bare, text, why_me):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) == why_me

@@ -598,20 +598,32 @@ def tenure(sent: SentenceFeatures, ctx: Context) -> list[str]:
     ...", "With a year of supervised ICU night shifts in Almaty behind me, I am ready".
     (ANNOTATION.md: earlier careers and training with specifics are why_me.)
 
-    The length is the applicant's: "my" years, or years after "for", "after", "over",
-    "with" or "during" in a clause whose subject is "I". Not without a place ("I have
-    been a physician for nine years": a summary), not someone else's ("my father's thirty
-    years as a surgeon in Kano"), not a patient's ("two years after surgery")."""
+    The length is the applicant's: "my" years (also "my seventh year as internist in
+    Caracas"), years after "for", "after", "over", "with" or "during" in a clause whose
+    subject is "I", or years that are the subject of what they did to the applicant ("Four
+    years of intensive care at the Republic Hospital in Tbilisi showed me ..."). Not
+    without a place ("I have been a physician for nine years": a summary), not someone
+    else's ("my father's thirty years as a surgeon in Kano"), not a patient's ("two years
+    after surgery")."""
     fields = ctx.words("structure", "career_settings") | ctx.words("structure", "tenure_fields")
     units = ctx.words("structure", "duration_units")
     quantifiers = ctx.words("structure", "duration_quantifiers") & {"a", "an"}
     for tok in sent.span:
-        if tok.lemma_.lower() not in units or not _long_enough(tok, quantifiers):
+        if tok.lemma_.lower() not in units or _someone_elses(tok):
             continue
         mine = any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in tok.children)
-        if _someone_elses(tok):
+        # "my seventh year as internist in Caracas" in a readiness sentence; in a scene's
+        # time ("In my second year of rural service in Choco, a woman came ...") it is not
+        later = mine and "why_now" in sent.tags and _a_later_year(tok)
+        if not (_long_enough(tok, quantifiers) or later):
             continue
-        if not mine:
+        if not mine and tok.dep_ == "nsubj":
+            verb = tok.head
+            if is_negated(verb) or not any(
+                t.lower_ in ("me", "i") for t in verb.subtree if t.i not in _subtree_ids(tok)
+            ):
+                continue
+        elif not mine:
             if tok.dep_ != "pobj" or tok.head.lower_ not in (
                 "for",
                 "after",
@@ -643,14 +655,36 @@ def tenure(sent: SentenceFeatures, ctx: Context) -> list[str]:
     return []
 
 
+def _a_later_year(unit) -> bool:
+    """ "my seventh year", "my second year": an ordinal past the first, so a year or more."""
+    return (
+        any(c.dep_ == "amod" and c.lower_ in _LATER_ORDINALS for c in unit.children)
+        and unit.lemma_.lower() == "year"
+    )
+
+
+_LATER_ORDINALS = frozenset(
+    "second third fourth fifth sixth seventh eighth ninth tenth 2nd 3rd 4th 5th 6th 7th 8th "
+    "9th 10th".split()
+)
+
+
+def _subtree_ids(tok) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
 def cv_line(sent: SentenceFeatures, ctx: Context) -> list[str]:
     """A line of a CV, with no verb: a role or a credential with where and when it was held
     ("Two years ICU registrar, Kampala.", "Anesthesia officer in Gondar 2019-2021",
     "anesthesiology clerkship, University of Miami, 2023"). Not a scene's time and place
     ("Lagos University Teaching Hospital, 2 a.m.": no role), not a referee's line ("Dr.
     Okafor, consultant anaesthetist, Lagos, 2019": a titled person)."""
-    if "VERB" in sent.pos or "AUX" in sent.pos or "nsubj" in sent.deps:
-        return []  # a verb, or a subject with a verb mistagged ("Anesthesiologists ... complete")
+    if "nsubj" in sent.deps or any(
+        t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in sent.span
+    ):
+        # a verb, or a subject with its verb mistagged ("Anesthesiologists ... complete");
+        # a participle that modifies a noun is no verb here ("Phrenic-sparing blocks")
+        return []
     roles = ctx.words("structure", "cv_roles")
     role = next((t for t in sent.span if t.lemma_.lower() in roles), None)
     if role is None or _someone_elses(role) or any(_titled(t) for t in sent.span):
