@@ -952,3 +952,30 @@ def test_a_count_claimed_by_the_applicants_own_clause(bare, text, why_me):
 def test_years_that_taught_the_applicant_and_an_authorship_line(bare, text, why_me):
     (tags,) = bare.tag_sentences([text])
     assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        # what was the applicant's, told as handed to someone else
+        ("The research post I was promised in Leeds went to the professor's nephew.", True),
+        ("They promised me authorship and then gave it to a student from their own lab.", True),
+        ("My elective place was given to a dean's relative instead of me.", True),
+        # the applicant's own giving, what was never theirs
+        ("I gave my seat on the bus to an elderly patient.", False),
+        ("The prize went to a classmate who deserved it more.", False),
+        # no one answerable; the selection told as luck or as not wanting us
+        ("The embassy lost my documents twice and nobody is taking responsibility.", True),
+        ("The Match is a lottery, and this year I drew the wrong ticket.", True),
+        ("After two cycles I am tired of being punished for one bad morning.", True),
+        ("Programs filter by score before anyone reads a single line we write.", True),
+        # ownership of the same setback
+        (
+            "Nobody but me is responsible, and I take responsibility for the late application.",
+            False,
+        ),
+    ],
+)
+def test_excuses_told_as_a_place_handed_to_another_or_as_luck(bare, text, blame):
+    (tags,) = bare.tag_sentences([text])
+    assert ("blame" in tags) == blame

@@ -528,8 +528,8 @@ def _real_ownership(sent: SentenceFeatures) -> list[str]:
         if any(x <= a and b <= y for x, y in excuses):
             continue  # "my preparation was" inside "my preparation was disturbed"
         before = doc[max(sent.span.start, a - 2) : a]
-        if any(t.lower_ in ("not", "n't", "never", "no") for t in before):
-            continue
+        if any(t.lower_ in ("not", "n't", "never", "no", "nobody", "none") for t in before):
+            continue  # "not my responsibility", "nobody takes responsibility"
         after = doc[b : min(sent.span.end, b + 5)]
         if doc[a:b].text.lower().startswith("not because") and any(
             t.lower_ in ("i", "me", "my") for t in after
@@ -568,6 +568,7 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
         shifted = [sent.span.doc[a:b].text for a, b in _outermost(shifted)]
         evidence += [f"shifts the cause: {t!r}" for t in shifted]
     evidence += [f"pins the setback on {t}" for t in _agent_blame(sent, ctx, setback)]
+    evidence += [Firm(f"handed to another: {t!r}") for t in _handed_to_another(sent, ctx)]
     evidence += _clause_blame(sent, ctx, setback)
     evidence += _consequence_blame(sent, ctx)
     if setback:
@@ -581,6 +582,60 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
         # "Although my father was ill, I should have postponed" is ownership.
         return []
     return evidence + denial + weighed
+
+
+def _handed_to_another(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """What was the applicant's, or promised to them, told as handed to someone else:
+    "The rotation I was promised in Ohio went to an American student", "the residency place
+    was given to a minister's nephew instead of me", "promise me authorship and after give
+    it to American student". Not the applicant's own giving ("I gave my seat to an elderly
+    patient"), nor what was never theirs ("the award went to a classmate")."""
+    recipients = ctx.words("blame", "other_recipients")
+    owed = ctx.words("blame", "owed_things")
+    out = []
+    for verb in sent.tokens_with(sent.lemmas, ("go", "give", "award", "hand", "pass")):
+        if verb.pos_ != "VERB" or is_negated(verb):
+            continue
+        to = [
+            c
+            for p in verb.children
+            if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+            for c in p.children
+            if c.dep_ == "pobj"
+        ]
+        if not any(
+            r.lemma_.lower() in recipients or any(c.lower_ == "else" for c in r.children)
+            for r in to
+        ):
+            continue
+        subj = subject_of(verb)
+        if subj is not None and subj.lower_ in ("i", "we"):
+            continue  # "I gave my seat to an elderly patient"
+        thing = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                and c.lower_ not in ("i", "we", "they", "he", "she")
+            ),
+            None,
+        )
+        if thing is None:
+            continue
+        mine = any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in thing.children) or any(
+            c.dep_ == "relcl" and any(g.lower_ in ("i", "me") for g in c.subtree)
+            for c in thing.children
+        )
+        promised = thing.lower_ == "it" and any(
+            t.lemma_.lower() == "promise" and any(c.lower_ == "me" for c in t.children)
+            for t in sent.span
+        )
+        instead = any(t.lower_ == "instead" for t in sent.span) and "me" in sent.words
+        if (mine or promised or instead) and (
+            thing.lemma_.lower() in owed or promised or thing.lower_ == "it"
+        ):
+            out.append(f"{thing.text} … {verb.text} to {to[0].text}")
+    return out
 
 
 def _weighed_excuse(sent: SentenceFeatures, ctx: Context) -> list[str]:
