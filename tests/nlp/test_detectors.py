@@ -979,3 +979,19 @@ def test_years_that_taught_the_applicant_and_an_authorship_line(bare, text, why_
 def test_excuses_told_as_a_place_handed_to_another_or_as_luck(bare, text, blame):
     (tags,) = bare.tag_sentences([text])
     assert ("blame" in tags) == blame
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # a post any physician holds, with no length or count, sums a career up
+        ("After graduation I worked as a general doctor in Kinshasa.", False),
+        ("I was working as a general practitioner and supporting my family.", False),
+        # the same post told with its length, or a specific post
+        ("I worked as a general practitioner in a polyclinic in Kharkiv for two years.", True),
+        ("I worked as a research assistant in the anesthesia department at Emory.", True),
+    ],
+)
+def test_a_generic_post_with_no_length_sums_up(bare, text, why_me):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) == why_me

@@ -289,6 +289,25 @@ def _bare_mention(sent: SentenceFeatures, hit, ctx: Context) -> bool:
     )
 
 
+def _a_generic_post(sent: SentenceFeatures, hit, ctx: Context) -> bool:
+    """ "I worked as general doctor in Kinshasa": a post any physician holds, with no
+    length, count or output beside it, sums up a career as "six years as a physician
+    abroad" does (ANNOTATION.md); "I worked as a general practitioner in Kharkiv for two
+    years" tells it."""
+    doc = sent.span.doc
+    if hit.text.lower() not in ("worked as", "working as"):
+        return False
+    post = doc[hit.end] if hit.end < sent.span.end else None
+    while (
+        post is not None and post.dep_ in ("det", "amod", "compound") and post.i + 1 < sent.span.end
+    ):
+        post = doc[post.i + 1]
+    if post is None or post.lemma_.lower() not in ctx.words("structure", "generic_posts"):
+        return False
+    units = ctx.words("structure", "duration_units")
+    return not any(t.like_num or t.lemma_.lower() in units for t in sent.span)
+
+
 def _a_rotation_abroad(sent: SentenceFeatures, tok, ctx: Context) -> bool:
     """An elective at a place abroad and nowhere in the US ("I made my elective of two months
     in anesthesia in teaching hospital in Cebu"): a rotation abroad, which ANNOTATION.md
@@ -425,6 +444,7 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         and not _named_as_absent(sent.span.doc[a:b], absence)
         and not _a_rotation_abroad(sent, sent.span.doc[a], ctx)
         and not _bare_mention(sent, sent.span.doc[a:b], ctx)
+        and not _a_generic_post(sent, sent.span.doc[a:b], ctx)
     ]
     if evidence:
         return [f"evidence: {evidence[0]!r}"]
