@@ -105,8 +105,11 @@ SENTENCE_FILES = (
     "sentences_dev46.jsonl",
     "sentences_dev47.jsonl",
     "sentences_dev48.jsonl",
+    "sentences_dev49.jsonl",
     "sentences_dev50.jsonl",
     "sentences_dev51.jsonl",
+    "sentences_dev52.jsonl",
+    "sentences_dev53.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (
