@@ -974,6 +974,9 @@ def test_years_that_taught_the_applicant_and_an_authorship_line(bare, text, why_
             "Nobody but me is responsible, and I take responsibility for the late application.",
             False,
         ),
+        # the same words with no setback
+        ("I never get tired of being in the operating room at night.", False),
+        ("When the surgeon asked for more blood, the scrub nurse looked the other way.", False),
     ],
 )
 def test_excuses_told_as_a_place_handed_to_another_or_as_luck(bare, text, blame):

@@ -675,18 +675,19 @@ def tenure(sent: SentenceFeatures, ctx: Context) -> list[str]:
     return []
 
 
+#: Ordinals past the first: "my seventh year" is a year or more.
+_LATER_ORDINALS = frozenset(
+    "second third fourth fifth sixth seventh eighth ninth tenth 2nd 3rd 4th 5th 6th 7th 8th "
+    "9th 10th".split()
+)
+
+
 def _a_later_year(unit) -> bool:
     """ "my seventh year", "my second year": an ordinal past the first, so a year or more."""
     return (
         any(c.dep_ == "amod" and c.lower_ in _LATER_ORDINALS for c in unit.children)
         and unit.lemma_.lower() == "year"
     )
-
-
-_LATER_ORDINALS = frozenset(
-    "second third fourth fifth sixth seventh eighth ninth tenth 2nd 3rd 4th 5th 6th 7th 8th "
-    "9th 10th".split()
-)
 
 
 def _subtree_ids(tok) -> set[int]:
