@@ -625,7 +625,7 @@ def tenure(sent: SentenceFeatures, ctx: Context) -> list[str]:
     without a place ("I have been a physician for nine years": a summary), not someone
     else's ("my father's thirty years as a surgeon in Kano"), not a patient's ("two years
     after surgery")."""
-    fields = ctx.words("structure", "career_settings") | ctx.words("structure", "tenure_fields")
+    fields = _work_fields(ctx)
     units = ctx.words("structure", "duration_units")
     quantifiers = ctx.words("structure", "duration_quantifiers") & {"a", "an"}
     for tok in sent.span:
@@ -710,7 +710,7 @@ def cv_line(sent: SentenceFeatures, ctx: Context) -> list[str]:
     role = next((t for t in sent.span if t.lemma_.lower() in roles), None)
     if role is None or _someone_elses(role) or any(_titled(t) for t in sent.span):
         return []
-    fields = ctx.words("structure", "career_settings") | ctx.words("structure", "tenure_fields")
+    fields = _work_fields(ctx)
     place = any(
         t.pos_ == "PROPN" and t.lemma_.lower() not in fields and t.lemma_.lower() not in roles
         for t in sent.span
@@ -725,6 +725,15 @@ def cv_line(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if place and when:
         return [Firm(f"a CV line: {role.text!r}")]
     return []
+
+
+def _work_fields(ctx: Context) -> frozenset[str]:
+    """``career_settings`` and ``tenure_fields``: the fields a stretch of work is spent in,
+    joined once a draft."""
+    if "work_fields" not in ctx.memo:
+        words = ctx.words("structure", "career_settings") | ctx.words("structure", "tenure_fields")
+        ctx.memo["work_fields"] = words
+    return ctx.memo["work_fields"]
 
 
 def _someone_elses(tok) -> bool:
