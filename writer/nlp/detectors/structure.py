@@ -639,8 +639,9 @@ def tenure(sent: SentenceFeatures, ctx: Context) -> list[str]:
             continue
         if not mine and tok.dep_ == "nsubj":
             verb = tok.head
+            years = {t.i for t in tok.subtree}
             if is_negated(verb) or not any(
-                t.lower_ in ("me", "i") for t in verb.subtree if t.i not in _subtree_ids(tok)
+                t.lower_ in ("me", "i") for t in verb.subtree if t.i not in years
             ):
                 continue
         elif not mine:
@@ -688,10 +689,6 @@ def _a_later_year(unit) -> bool:
         any(c.dep_ == "amod" and c.lower_ in _LATER_ORDINALS for c in unit.children)
         and unit.lemma_.lower() == "year"
     )
-
-
-def _subtree_ids(tok) -> set[int]:
-    return {t.i for t in tok.subtree}
 
 
 def cv_line(sent: SentenceFeatures, ctx: Context) -> list[str]:
