@@ -110,6 +110,7 @@ SENTENCE_FILES = (
     "sentences_dev51.jsonl",
     "sentences_dev52.jsonl",
     "sentences_dev53.jsonl",
+    "sentences_dev54.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (

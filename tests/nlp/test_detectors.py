@@ -998,3 +998,98 @@ def test_excuses_told_as_a_place_handed_to_another_or_as_luck(bare, text, blame)
 def test_a_generic_post_with_no_length_sums_up(bare, text, why_me):
     (tags,) = bare.tag_sentences([text])
     assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # work done, told in the participle clause that opens a plan or readiness sentence
+        (
+            "Having led the sepsis audit at Korle Bu for two years, I plan to build a rapid "
+            "response team as an attending.",
+            True,
+        ),
+        ("Having spent five years as a medical officer in Gondar, I am ready to begin.", True),
+        # nothing done, a number of a deeper clause, a negated clause
+        ("Having grown up in Lagos, I plan to return to Nigeria after residency.", False),
+        ("Having worked where two nurses covered forty beds, I plan to teach nurses.", False),
+        ("Having never published a paper, I hope to start research during residency.", False),
+    ],
+)
+def test_work_done_in_the_clause_that_opens_a_plan(bare, text, why_me):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # a gerund that is the subject of what the work did to the applicant
+        ("Covering the night ICU at Mulago for three years taught me to act early.", True),
+        (
+            "Presenting our audit at the national anaesthesia congress in Accra taught me to "
+            "keep slides simple.",
+            True,
+        ),
+        # watching someone else, a pastime
+        ("Watching my mentor in Kano run the ICU for years taught me patience.", False),
+        ("Running in the Berlin marathon for two years taught me patience.", False),
+    ],
+)
+def test_work_told_as_a_gerund_that_taught_the_applicant(bare, text, why_me):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # work still going on since a year; years that a work verb took; a length told as
+        # an adverb of the role ("Last four years I am ...")
+        ("I have been working in the ICU of Hospital Roosevelt since 2019.", True),
+        ("I did three years of anaesthesia training in Tashkent.", True),
+        ("Last four years I am the only anaesthetist at Kisoro District Hospital.", True),
+        # someone else's years, years with no field, no role
+        ("My mother has been working in the hospital since 1998.", False),
+        ("Since 2019 the ICU in Lima has had only two ventilators.", False),
+        ("My brother did three years of surgical training in Kharkiv.", False),
+        ("I spent two years in Lagos with my family.", False),
+        ("Last two years I am the only son at home with my mother in Kisoro.", False),
+    ],
+)
+def test_work_since_a_year_or_for_years_told_in_plain_words(bare, text, why_me):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # a CV line with an aside in brackets, a rank among many, a long-modified count
+        ("Anaesthesia residency, Tashkent Medical Academy (4 years, finished 2022).", True),
+        ("Residency entrance exam of Peru, 2019 - ranked 12th of 2,400.", True),
+        ("I ranked 9th among 1,500 candidates in the national specialty exam of Georgia.", True),
+        ("I logged about 150 ultrasound-guided nerve blocks in my final year.", True),
+        # a place's aside, someone else's rank
+        ("Tashkent Medical Academy (founded 1920).", False),
+        ("The hospital, ranked 3rd of 200 in the country, has a busy trauma unit.", False),
+    ],
+)
+def test_cv_asides_ranks_and_long_counts(bare, text, why_me):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # the applicant's own work, named as theirs, approved or adopted by others
+        ("The medical director approved my checklist for difficult airways in 2021.", True),
+        # not work, not yet
+        ("The medical director approved my leave for my sister's wedding.", False),
+        ("The committee will approve my protocol next month.", False),
+    ],
+)
+def test_an_own_work_approved_by_others(bare, text, why_me):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) == why_me

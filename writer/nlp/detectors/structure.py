@@ -246,7 +246,9 @@ def _scene_of_subject(verb, about: set[int]) -> bool:
     """The verb only says where or when the sentence's (other) subject was: "The department
     where I trained in Pune received a national award" is the department's; "The protocol I
     drafted was adopted" is the applicant's work (``about``: ``_subject_words``)."""
-    if verb.i not in about:
+    if verb.i not in about or verb.dep_ == "csubj":
+        # "Presenting our audit at the congress in Accra taught me ...": the gerund that is
+        # the subject is the work itself, not a place or time of it
         return False
     clause = verb
     while clause.dep_ != "relcl" and clause.head.i in about and clause.head is not clause:
@@ -457,8 +459,7 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         verb = doc[a]
         if verb.pos_ != "VERB" or is_negated(verb) or _scene_of_subject(verb, about):
             continue
-        subj = subject_of(verb)
-        if subj is None or subj.lower_ not in ("i", "we"):
+        if not _done_by_the_applicant(verb):
             continue
         if specific is None:
             specific = any(t.like_num or t.pos_ == "PROPN" for t in sent.span)
@@ -523,12 +524,16 @@ def _done_before_the_plan(sent: SentenceFeatures, ctx: Context) -> list[str]:
     for a, b in sent.hits("structure.evidence"):
         if (
             _in_done_clause(doc[a], sent.span.start)
+            and not is_negated(_verb_above(doc[a]))  # "Having never published a paper, ..."
             and not any(_planned(doc[i]) for i in range(a, b))
             and _evidence_is_mine(sent, (a, b), honouring)
             and not _unrealised(doc[a], unrealised)
             and not _named_as_absent(doc[a:b], absence)
         ):
             return [f"done before the plan: {doc[a:b].text!r}"]
+    work = _work_in_the_done_clause(sent, ctx)
+    if work:
+        return work
     for a, b in sent.hits("structure.own_count"):
         # "building on the 200 ultrasound-guided blocks I already logged in Ankara": a count
         # the applicant's own clause tells as done, whatever plan it is cited for
@@ -537,6 +542,44 @@ def _done_before_the_plan(sent: SentenceFeatures, ctx: Context) -> list[str]:
             for c in doc[b - 1].children
         ):
             return [f"done before the plan: {doc[a:b].text!r}"]
+    return []
+
+
+#: A year written in digits: "2015", "1998".
+_YEAR = re.compile(r"^(19[5-9][0-9]|20[0-9][0-9])$")
+
+
+def _work_in_the_done_clause(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """Work done, told in the participle clause that opens a sentence about a plan or
+    readiness, with a length, a number or a name: "Having published two studies on regional
+    anesthesia for hip fractures, I plan ...", "Having run a ventilated ICU alone at night
+    for three years in Kassala, I am ready ...". Not "Having failed Step 1, I plan ..."
+    (no work verb), nor a plan's own clause ("I plan to publish two studies")."""
+    doc = sent.span.doc
+    verbs = ctx.words("structure", "career_verbs") | ctx.words("structure", "made_verbs")
+    candidates = [doc[a] for a, _ in sent.hits("structure.achievement")]
+    candidates += sent.tokens_with(sent.lemmas, verbs)
+    units = ctx.words("structure", "duration_units")
+    quantifiers = ctx.words("structure", "duration_quantifiers")
+    for verb in candidates:
+        if (
+            verb.tag_ != "VBN"
+            or not _told_as_done(verb)
+            or not _in_done_clause(verb, sent.span.start)
+            or is_negated(verb)
+            or not _done_by_the_applicant(verb)
+        ):
+            continue
+        # a number or a name of the verb's own clause, not of a deeper one ("Having
+        # trained where one ventilator served a whole ward")
+        specific = _length_of(verb, units, quantifiers) or any(
+            (t.like_num or (t.pos_ == "PROPN" and t.lower_ not in _COUNTRY_WIDE))
+            and _verb_above(t.head).i == verb.i
+            for t in verb.subtree
+            if t.i != verb.i
+        )
+        if specific:
+            return [f"done before the plan: {verb.text!r}"]
     return []
 
 
@@ -566,8 +609,7 @@ def clinical_years(sent: SentenceFeatures, ctx: Context) -> list[str]:
             continue
         if _not_done(verb) or not _told_as_done(verb):
             continue
-        subj = subject_of(verb)
-        if subj is None or subj.lower_ not in ("i", "we"):
+        if not _done_by_the_applicant(verb):
             continue
         length = _length_of(verb, units, quantifiers)
         if length is not None:
@@ -593,7 +635,14 @@ def earlier_role(sent: SentenceFeatures, ctx: Context) -> list[str]:
         if _someone_elses(tok):
             continue  # "my father's thirty years as a surgeon"
         as_role = any(p.dep_ == "prep" and p.lower_ in ("as", "like") for p in tok.children)
-        if not as_role and not (tok.dep_ == "pobj" and tok.head.lower_ in ("for", "after", "over")):
+        # "Last three years I am the only doctor who is giving anaesthesia in ...": the
+        # length told as an adverb of the clause that names the role
+        adverb = tok.dep_ == "npadvmod" and tok.head.lemma_ == "be"
+        if (
+            not as_role
+            and not adverb
+            and not (tok.dep_ == "pobj" and tok.head.lower_ in ("for", "after", "over"))
+        ):
             continue
         roles = [
             c
@@ -644,6 +693,17 @@ def tenure(sent: SentenceFeatures, ctx: Context) -> list[str]:
                 t.lower_ in ("me", "i") for t in verb.subtree if t.i not in years
             ):
                 continue
+        elif not mine and tok.dep_ == "dobj":
+            # "I did two years of surgical training in Kharkiv", "I spent three years in
+            # the ICU of Mulago": the years are what the applicant's work verb took
+            verb = tok.head
+            if (
+                verb.lemma_.lower() not in ctx.words("structure", "career_verbs")
+                or not _done_by_the_applicant(verb)
+                or not _told_as_done(verb)
+                or is_negated(verb)
+            ):
+                continue
         elif not mine:
             if tok.dep_ != "pobj" or tok.head.lower_ not in (
                 "for",
@@ -654,8 +714,11 @@ def tenure(sent: SentenceFeatures, ctx: Context) -> list[str]:
             ):
                 continue
             verb = _verb_above(tok.head)
-            subj = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
-            if subj is None or subj.lower_ not in ("i", "we") or is_negated(verb):
+            if (
+                verb.pos_ not in ("VERB", "AUX")
+                or not _done_by_the_applicant(verb)
+                or is_negated(verb)
+            ):
                 continue
         # the field: in the length's own phrase ("of research", "in general surgery", "as a
         # house officer"), or the role the length hangs on ("a pharmacist for five years")
@@ -697,8 +760,10 @@ def cv_line(sent: SentenceFeatures, ctx: Context) -> list[str]:
     "anesthesiology clerkship, University of Miami, 2023"). Not a scene's time and place
     ("Lagos University Teaching Hospital, 2 a.m.": no role), not a referee's line ("Dr.
     Okafor, consultant anaesthetist, Lagos, 2019": a titled person)."""
-    if "nsubj" in sent.deps or any(
-        t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in sent.span
+    bracketed = _in_brackets(sent.span)
+    if any(t.dep_ == "nsubj" and t.head.i not in bracketed for t in sent.span) or any(
+        t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") and t.i not in bracketed
+        for t in sent.span
     ):
         # a verb, or a subject with its verb mistagged ("Anesthesiologists ... complete");
         # a participle that modifies a noun is no verb here ("Phrenic-sparing blocks")
@@ -722,6 +787,20 @@ def cv_line(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if place and when:
         return [Firm(f"a CV line: {role.text!r}")]
     return []
+
+
+def _in_brackets(span) -> set[int]:
+    """Indexes of the tokens between round brackets: a CV line's aside ("(3 years,
+    completed 2021)") is no verb of the line."""
+    inside, depth = set(), 0
+    for t in span:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(t.i)
+    return inside
 
 
 def _work_fields(ctx: Context) -> frozenset[str]:
@@ -771,6 +850,24 @@ def _the_applicant_among(doer) -> bool:
     return any(c.dep_ == "conj" and c.lower_ in ("i", "me") for c in doer.children)
 
 
+def _done_by_the_applicant(verb) -> bool:
+    """The applicant did what ``verb`` says: its subject is "I" or "we" (also through a
+    participle clause: "Having run a ventilated ICU ..., I am ready"), or it is a gerund
+    with no subject of its own that is the subject of what it did to the applicant
+    ("Running the ICU at night in Mosul for two years taught me ...", "Presenting a case at
+    grand rounds at the Cleveland Clinic showed me ..."). Not "Watching my mentor ... taught
+    me", where the gerund's own object is the doer: the verb lists decide what is work."""
+    doer = subject_of(verb)
+    if doer is not None:
+        return doer.lower_ in ("i", "we")
+    if verb.tag_ != "VBG" or verb.dep_ not in ("csubj", "nsubj"):
+        return False
+    # "me" is what the subject did it to, or the subject of its complement ("made me the
+    # person the nurses came to find"), not a word inside the gerund's own clause
+    near = {verb.head.i, *(c.i for c in verb.head.children if c.i != verb.i)}
+    return any(t.lower_ == "me" and t.head.i in near for t in verb.head.subtree)
+
+
 def own_count(sent: SentenceFeatures, ctx: Context) -> list[str]:
     """A count of the applicant's own work or a place among peers (``structure.own_count``)
     in a sentence about the applicant, not about someone else ("My father operated on 300
@@ -793,7 +890,10 @@ def own_count(sent: SentenceFeatures, ctx: Context) -> list[str]:
         claimed = any(
             c.dep_ == "relcl" and _the_applicant_among(subject_of(c)) for c in doc[b - 1].children
         )
-        if _the_applicant_among(doer) or gerund or mine or claimed:
+        # "National anaesthesiology specialisation exam of Turkey, 2020 - ranked 14th of
+        # 1,100": a line with no subject at all is the applicant's CV
+        cv = doer is None and not ({"nsubj", "nsubjpass", "csubj"} & set(sent.deps))
+        if _the_applicant_among(doer) or gerund or mine or claimed or cv:
             return [Firm(f"own count: {doc[a:b].text!r}")]
     return []
 
@@ -827,9 +927,7 @@ def output_in_use(sent: SentenceFeatures, ctx: Context) -> list[str]:
     others can use") and not the hospital's own ("the hospital adopted a new checklist")."""
     made = ctx.words("structure", "made_verbs")
     adopted = ctx.words("structure", "adoption_words")
-    if made.isdisjoint(sent.lemmas) or (
-        adopted.isdisjoint(sent.lemmas) and adopted.isdisjoint(sent.words)
-    ):
+    if adopted.isdisjoint(sent.lemmas) and adopted.isdisjoint(sent.words):
         return []
     mine = [
         v
@@ -841,11 +939,21 @@ def output_in_use(sent: SentenceFeatures, ctx: Context) -> list[str]:
         and (s := subject_of(v)) is not None
         and s.lower_ in ("i", "we")
     ]
-    if not mine:
-        return []
-    # what was made: the verb's object, or the noun it describes ("the checklist I drafted")
+    # what was made: the verb's object, or the noun it describes ("the checklist I drafted"),
+    # or a work of the applicant's named as theirs ("the hospital board approved my
+    # proposal for a second recovery bay")
     made_things = {c.i for v in mine for c in v.children if c.dep_ == "dobj"}
     made_things |= {v.head.i for v in mine if v.dep_ == "relcl"}
+    outputs = ctx.words("structure", "own_outputs")
+    named = [
+        t
+        for t in sent.span
+        if t.lemma_.lower() in outputs
+        and any(c.dep_ == "poss" and c.lower_ == "my" for c in t.children)
+    ]
+    made_things |= {t.i for t in named}
+    if not made_things:
+        return []
     for use in sent.tokens_with_either(adopted):
         verb = use.pos_ == "VERB" or use.tag_.startswith("VB")  # "it is taped" may read ADJ
         if not verb or is_negated(use) or _planned(use) or use.i in made_things:
@@ -858,7 +966,8 @@ def output_in_use(sent: SentenceFeatures, ctx: Context) -> list[str]:
             continue
         user = subject_of(use)
         if user is None or user.lower_ not in ("i", "we"):
-            return [f"output in use: {mine[0].text!r} … {use.text!r}"]
+            what = mine[0] if mine else named[0]
+            return [f"output in use: {what.text!r} … {use.text!r}"]
     return []
 
 
@@ -929,13 +1038,32 @@ def _told_as_done(verb) -> bool:
     working")."""
     if verb.tag_ == "VBD":
         return True
+    # the parser lemmatizes "Having" (of "Having run a ventilated ICU ...") as "having"
     aux = [c.lemma_.lower() for c in verb.children if c.dep_ == "aux"]
-    return verb.tag_ == "VBN" and "have" in aux or verb.tag_ == "VBG" and "be" in aux
+    if verb.tag_ == "VBN" and ("have" in aux or "having" in aux):
+        return True
+    if verb.tag_ == "VBG" and "be" in aux:
+        return True
+    # "Running the ICU at night in Mosul for two years taught me ...": a gerund that is
+    # the subject of something done
+    return verb.tag_ == "VBG" and verb.dep_ == "csubj" and _told_as_done(verb.head)
 
 
 def _length_of(verb, units: frozenset[str], quantifiers: frozenset[str]) -> str | None:
     """The length of time the verb's own clause gives ("for two years", "two years",
-    "18 months"), if at least ``MIN_MONTHS``; not one inside a deeper clause."""
+    "18 months"), if at least ``MIN_MONTHS``, or the year it has gone on since ("I have
+    been doing anesthesia in Aleppo since 2015", "from 2019 until today"), for work still
+    going on; not one inside a deeper clause."""
+    ongoing = verb.tag_ in ("VBG", "VBP", "VBZ") or any(
+        c.dep_ == "aux" and c.lower_ in ("have", "has", "'ve") for c in verb.children
+    )
+    for prep in verb.children:
+        if ongoing and prep.dep_ == "prep" and prep.lower_ in ("since", "from"):
+            year = next(
+                (c for c in prep.children if c.dep_ == "pobj" and _YEAR.match(c.text)), None
+            )
+            if year is not None:
+                return f"{prep.text} {year.text}"
     for token in verb.subtree:
         unit = token.lemma_.lower()
         if unit not in units or token.i == verb.i:
