@@ -1093,3 +1093,20 @@ def test_cv_asides_ranks_and_long_counts(bare, text, why_me):
 def test_an_own_work_approved_by_others(bare, text, why_me):
     (tags,) = bare.tag_sentences([text])
     assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        # the selection told as reading nothing but the numbers; doors closed on "us"
+        ("Programs care only about the numbers, never about the doctor behind them.", True),
+        ("Reviewers look just at the passport and stop reading.", True),
+        ("As an IMG you feel every door is shut to us before we apply.", True),
+        # a fact to write for, a door that is only a door
+        ("Reviewers read only the first page, so I rewrote my opening three times.", False),
+        ("The door of the ICU was closed for cleaning when I arrived.", False),
+    ],
+)
+def test_the_selection_told_as_reading_only_numbers_or_closing_doors(bare, text, blame):
+    (tags,) = bare.tag_sentences([text])
+    assert ("blame" in tags) == blame
