@@ -1110,3 +1110,28 @@ def test_an_own_work_approved_by_others(bare, text, why_me):
 def test_the_selection_told_as_reading_only_numbers_or_closing_doors(bare, text, blame):
     (tags,) = bare.tag_sentences([text])
     assert ("blame" in tags) == blame
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # forms the learned model saw too few of to judge, which it may not overrule: work
+        # going on since a year, work told as finished in a perfect participle, an own work
+        # approved by others
+        (
+            "I have been working in the anaesthesia department of Kamuzu Central Hospital since 2018.",
+            True,
+        ),
+        (
+            "Having worked two years in the emergency department in Kisumu, I wanted a field "
+            "where decisions show in minutes.",
+            True,
+        ),
+        ("The clinical director approved my checklist for obstetric haemorrhage in 2023.", True),
+        # someone else's years
+        ("My sister has been working at Kamuzu Central Hospital in Lilongwe since 2018.", False),
+    ],
+)
+def test_firm_forms_of_work_are_not_overruled_by_the_model(analyzer, text, why_me):
+    (tags,) = analyzer.tag_sentences([text])
+    assert ("why_me" in tags) == why_me

@@ -579,7 +579,7 @@ def _work_in_the_done_clause(sent: SentenceFeatures, ctx: Context) -> list[str]:
             if t.i != verb.i
         )
         if specific:
-            return [f"done before the plan: {verb.text!r}"]
+            return [Firm(f"done before the plan: {verb.text!r}")]
     return []
 
 
@@ -613,7 +613,13 @@ def clinical_years(sent: SentenceFeatures, ctx: Context) -> list[str]:
             continue
         length = _length_of(verb, units, quantifiers)
         if length is not None:
-            return [f"clinical years: {length!r}"]
+            # work going on since a year, and work told as finished in a perfect participle
+            # ("Having worked two years in general practice in Accra, ..."), are forms the
+            # model saw too few of to judge
+            evidence = f"clinical years: {length!r}"
+            ongoing = length.split()[0].lower() in ("since", "from")
+            finished = verb.tag_ == "VBN" and _in_done_clause(verb, sent.span.start)
+            return [Firm(evidence) if ongoing or finished else evidence]
     return []
 
 
@@ -967,7 +973,7 @@ def output_in_use(sent: SentenceFeatures, ctx: Context) -> list[str]:
         user = subject_of(use)
         if user is None or user.lower_ not in ("i", "we"):
             what = mine[0] if mine else named[0]
-            return [f"output in use: {what.text!r} … {use.text!r}"]
+            return [Firm(f"output in use: {what.text!r} … {use.text!r}")]
     return []
 
 
