@@ -1135,3 +1135,28 @@ def test_the_selection_told_as_reading_only_numbers_or_closing_doors(bare, text,
 def test_firm_forms_of_work_are_not_overruled_by_the_model(analyzer, text, why_me):
     (tags,) = analyzer.tag_sentences([text])
     assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # a person or a body as the subject, "my" and "me" only saying who they are to the
+        # applicant: their record, which the model may not give to the applicant
+        (
+            "The consultant who taught me had given more than 5,000 spinal anaesthetics by forty.",
+            False,
+        ),
+        ("My professor in Yerevan wrote the national guideline for sedation in children.", False),
+        ("The anesthesia department in Krakow runs a monthly simulation day for residents.", False),
+        # the applicant among the doers
+        ("Our team presented the sepsis audit at the national congress in Lagos.", True),
+        (
+            "Every Saturday for a year my classmates and me ran a free diabetes clinic in a "
+            "Karachi slum and screened more than 2,000 people.",
+            True,
+        ),
+    ],
+)
+def test_someone_elses_record_and_work_done_with_others(analyzer, text, why_me):
+    (tags,) = analyzer.tag_sentences([text])
+    assert ("why_me" in tags) == why_me

@@ -237,8 +237,8 @@ def _subject_words(sent: SentenceFeatures) -> set[int]:
     sentence is about that subject ("my mentor completed…", "the department where I
     trained…")."""
     subj = subject_of(sent.span.root)
-    if subj is None or subj.lower_ in FIRST_PERSON:
-        return set()
+    if subj is None or subj.lower_ in FIRST_PERSON or _the_applicant_among(subj):
+        return set()  # "my mentor and I published ...": the applicant is a subject too
     return {t.i for t in subj.subtree}
 
 
@@ -367,8 +367,10 @@ def _evidence_is_mine(sent: SentenceFeatures, hit, honouring: frozenset[str]) ->
                 # thousands of patients" (the noun did it)
                 subj = node.head
             if subj is not None:
-                if subj.lower_ in FIRST_PERSON_ANY:
-                    return True
+                if subj.lower_ in FIRST_PERSON_ANY or _the_applicant_among(subj):
+                    return True  # also "my classmates and I organised ..."
+                if any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in node.children):
+                    return True  # "My mentor and I published ...", parsed as two subjects
                 if subj.lower_ not in ("it", "this", "that", "which", "who", "there"):
                     # "My poster won second prize" yes; "my mother worked as a midwife" no
                     mine = any(c.lower_ in ("my", "our") for c in subj.subtree)
@@ -865,7 +867,13 @@ def _done_by_the_applicant(verb) -> bool:
     me", where the gerund's own object is the doer: the verb lists decide what is work."""
     doer = subject_of(verb)
     if doer is not None:
-        return doer.lower_ in ("i", "we")
+        # also "my classmates and me", and "my mentor and I" parsed as two subjects; not
+        # "me" that a verb controls ("let me write them")
+        return (
+            doer.lower_ in ("i", "we")
+            or any(c.dep_ == "conj" and c.lower_ in ("i", "me") for c in doer.children)
+            or any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+        )
     if verb.tag_ != "VBG" or verb.dep_ not in ("csubj", "nsubj"):
         return False
     # "me" is what the subject did it to, or the subject of its complement ("made me the
@@ -1550,6 +1558,16 @@ def _someone_elses_record(sent: SentenceFeatures, subj, ctx: Context) -> bool:
     mine = [t for t in sent.span if t.lower_ in FIRST_PERSON_ANY]
     admired = ctx.words("structure", "admired_as")
     places = ctx.words("structure", "shared_places")
+    people = ctx.words("structure", "others_record_subjects") | ctx.words(
+        "structure", "supervisors"
+    )
+    # a person or a body named as the subject ("My chief in Bucharest wrote the national
+    # protocol", "The registrar who trained me had done more than 3,000 spinals", "The
+    # anesthesiology program in Cluj runs a weekly journal club"); "my" and "me" that only
+    # say who they are to the applicant leave the record theirs ("our team" does not: the
+    # applicant may be in it)
+    other = subj.lemma_.lower() in people and subj.lower_ not in FIRST_PERSON_ANY
+    described = {t.i for t in subj.subtree} if other else set()
     if not all(
         (
             t.lower_ == "me"
@@ -1558,6 +1576,7 @@ def _someone_elses_record(sent: SentenceFeatures, subj, ctx: Context) -> bool:
             and t.head.head.lemma_.lower() in admired
         )
         or (t.dep_ == "poss" and t.head.lemma_.lower() in places)
+        or (t.i in described and t.lower_ in ("my", "me"))
         for t in mine
     ):
         return False
@@ -1566,6 +1585,7 @@ def _someone_elses_record(sent: SentenceFeatures, subj, ctx: Context) -> bool:
         subj.lower_ in third
         or any(c.dep_ == "poss" and c.lower_ in third for c in subj.children)
         or (bool(mine) and _titled(subj))
+        or other
     )
 
 
