@@ -1160,3 +1160,38 @@ def test_firm_forms_of_work_are_not_overruled_by_the_model(analyzer, text, why_m
 def test_someone_elses_record_and_work_done_with_others(analyzer, text, why_me):
     (tags,) = analyzer.tag_sentences([text])
     assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # a present tense with a time still to come: not had yet
+        ("Next month I begin a four-week anesthesia externship in Cleveland.", False),
+        ("My research fellowship at Emory starts in October, after the interview season.", False),
+        # had and going on, told by when it ends
+        ("My research contract at Emory ends in June, with two abstracts presented.", True),
+    ],
+)
+def test_experience_still_to_come_told_in_the_present(analyzer, text, why_me):
+    (tags,) = analyzer.tag_sentences([text])
+    assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # readiness that cites a count of the applicant's own work, with no workplace named
+        ("I am ready to begin: 900 spinal anaesthetics as the district's only provider.", True),
+        # work handed over by the doctors who supervised it
+        (
+            "In Odesa the doctors of the ICU let me manage the ventilated patients alone after "
+            "my second month.",
+            True,
+        ),
+        # a summary with no count
+        ("After six years as a physician abroad, I am ready to begin residency.", False),
+    ],
+)
+def test_readiness_with_a_count_and_work_handed_over_by_doctors(bare, text, why_me):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) == why_me

@@ -414,7 +414,10 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         # a record with its length or count is why you too ("After four years as a senior
         # house officer in anesthesia at Tripoli Central Hospital, I have reached a point")
         if not _names_a_workplace(sent, ctx):
-            return []  # "After six years as a physician abroad, I am ready": a summary
+            # "After six years as a physician abroad, I am ready": a summary; a count of the
+            # applicant's own work is not ("I am ready: 1,450 general anesthetics as primary
+            # provider, a signed logbook ...")
+            return own_count(sent, ctx)
         return (
             clinical_years(sent, ctx)
             or earlier_role(sent, ctx)
@@ -444,7 +447,7 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         sent.span.doc[a:b].text
         for a, b in sent.hits("structure.evidence")
         if _evidence_is_mine(sent, (a, b), honouring)
-        and not _unrealised(sent.span.doc[a], unrealised)
+        and not _unrealised_hit(sent.span.doc[a:b], unrealised)
         and not _named_as_absent(sent.span.doc[a:b], absence)
         and not _a_rotation_abroad(sent, sent.span.doc[a], ctx)
         and not _bare_mention(sent, sent.span.doc[a:b], ctx)
@@ -529,7 +532,7 @@ def _done_before_the_plan(sent: SentenceFeatures, ctx: Context) -> list[str]:
             and not is_negated(_verb_above(doc[a]))  # "Having never published a paper, ..."
             and not any(_planned(doc[i]) for i in range(a, b))
             and _evidence_is_mine(sent, (a, b), honouring)
-            and not _unrealised(doc[a], unrealised)
+            and not _unrealised_hit(doc[a:b], unrealised)
             and not _named_as_absent(doc[a:b], absence)
         ):
             return [f"done before the plan: {doc[a:b].text!r}"]
@@ -1195,7 +1198,7 @@ def _not_done(verb) -> bool:
 class _UnrealisedWords:
     """The word sets an experience's being had or not is read with (lexicons/structure.toml:
     ``us_experience_nouns``, ``unrealised_verbs``, ``own_request_verbs``,
-    ``time_frame_preps``, ``pending_nouns``)."""
+    ``time_frame_preps``, ``pending_nouns``, ``booked_verbs``, ``time_to_come``, ``months``, ``ending_verbs``)."""
 
     experiences: frozenset[str]
     verbs: frozenset[str]
@@ -1203,6 +1206,9 @@ class _UnrealisedWords:
     frames: frozenset[str]
     pending: frozenset[str]
     booked: frozenset[str]
+    coming: frozenset[str]
+    months: frozenset[str]
+    ending: frozenset[str]
 
     @classmethod
     def of(cls, ctx: Context) -> _UnrealisedWords:
@@ -1213,6 +1219,9 @@ class _UnrealisedWords:
             ctx.words("structure", "time_frame_preps"),
             ctx.words("structure", "pending_nouns"),
             ctx.words("structure", "booked_verbs"),
+            ctx.words("structure", "time_to_come"),
+            ctx.words("structure", "months"),
+            ctx.words("structure", "ending_verbs"),
         )
 
 
@@ -1233,6 +1242,23 @@ def _unrealised_verb(verb, words: _UnrealisedWords) -> bool:
     return True
 
 
+def _still_to_come(verb, words: _UnrealisedWords) -> bool:
+    """A present tense with a time still to come: "Next month I start a two-week
+    observership in Atlanta", "My research year at Pittsburgh starts in September" (not
+    "In 2020 I take second place", a past told in the present)."""
+    if verb.tag_ not in ("VBP", "VBZ") or verb.lemma_.lower() in words.ending:
+        return False  # "my research contract ends in June": had, and going on
+    for child in verb.children:
+        if child.dep_ in ("npadvmod", "advmod") and (
+            child.lower_ in words.coming or any(c.lower_ in words.coming for c in child.children)
+        ):
+            return True  # "next month", "soon"
+        if child.dep_ == "prep" and child.lower_ in ("in", "from", "on"):
+            if any(c.dep_ == "pobj" and c.lower_ in words.months for c in child.children):
+                return True  # "in September"
+    return False
+
+
 def _pending(noun, words: _UnrealisedWords) -> bool:
     """ "application", "request", "waiting list": what the applicant asked or waits for
     (not "I guided nine IMGs through their observership applications")."""
@@ -1243,6 +1269,12 @@ def _pending(noun, words: _UnrealisedWords) -> bool:
         c.dep_ in ("compound", "amod") and f"{c.lower_} {lemma}" in words.pending
         for c in noun.children
     )
+
+
+def _unrealised_hit(hit, words: _UnrealisedWords) -> bool:
+    """``_unrealised`` of an evidence phrase, read from its first word or its last ("My
+    research [year] starts in September": the phrase "my research")."""
+    return _unrealised(hit[0], words) or (len(hit) > 1 and _unrealised(hit[-1], words))
 
 
 def _unrealised(evidence, words: _UnrealisedWords) -> bool:
@@ -1264,8 +1296,12 @@ def _unrealised(evidence, words: _UnrealisedWords) -> bool:
         if node.pos_ in ("NOUN", "PROPN") and _pending(node, words):
             return True
         if node.pos_ in ("VERB", "AUX"):
-            if _unrealised_verb(node, words) or any(
-                c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in node.children
+            if (
+                _unrealised_verb(node, words)
+                or any(
+                    c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in node.children
+                )
+                or _still_to_come(node, words)
             ):
                 return True
             if node.dep_ != "xcomp":
@@ -1533,7 +1569,7 @@ def rejects_why_me(sent: SentenceFeatures, ctx: Context) -> bool:
         return True  # an excuse, not evidence, as the detector reads it (detect_why_me)
     unrealised = _UnrealisedWords.of(ctx)
     doc = sent.span.doc
-    if any(_unrealised(doc[a], unrealised) for a, _ in sent.hits("structure.evidence")):
+    if any(_unrealised_hit(doc[a:b], unrealised) for a, b in sent.hits("structure.evidence")):
         return True
     root = sent.span.root
     subj = subject_of(root)
