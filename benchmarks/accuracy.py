@@ -111,6 +111,8 @@ SENTENCE_FILES = (
     "sentences_dev52.jsonl",
     "sentences_dev53.jsonl",
     "sentences_dev54.jsonl",
+    "sentences_dev56.jsonl",
+    "sentences_dev57.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (

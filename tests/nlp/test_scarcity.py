@@ -429,3 +429,26 @@ def test_clinical_years_need_the_applicant_a_length_and_a_setting(analyzer, text
     sent, ctx = _first_sentence(analyzer, text)
     found = clinical_years(sent, ctx)
     assert found == ([f"clinical years: {length!r}"] if length else [])
+
+
+@pytest.mark.parametrize(
+    "text,rejected",
+    [
+        # someone else's record with a finite verb: a firm no, for the model too
+        ("My chief in Bucharest wrote the national protocol for obstetric haemorrhage.", True),
+        ("The consultant who taught me had given more than 5,000 spinal anaesthetics.", True),
+        # a CV line whose role the parser reads as the subject of a participle is the
+        # applicant's own (dev57: "Chief resident of internal medicine, ..., scheduling ...")
+        (
+            "Chief resident of internal medicine, Hospital Universitario San Ignacio, Bogota, "
+            "2021-2022, scheduling 48 residents.",
+            False,
+        ),
+        ("My mentor and I published three papers on awake intubation.", False),
+    ],
+)
+def test_someone_elses_record_is_refused_to_the_model(analyzer, text, rejected):
+    from writer.nlp.detectors.structure import rejects_why_me
+
+    sent, ctx = _first_sentence(analyzer, text)
+    assert rejects_why_me(sent, ctx) is rejected

@@ -1602,7 +1602,18 @@ def _someone_elses_record(sent: SentenceFeatures, subj, ctx: Context) -> bool:
     # anesthesiology program in Cluj runs a weekly journal club"); "my" and "me" that only
     # say who they are to the applicant leave the record theirs ("our team" does not: the
     # applicant may be in it)
-    other = subj.lemma_.lower() in people and subj.lower_ not in FIRST_PERSON_ANY
+    verb = subj.head
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children
+    )
+    other = (
+        # a subject with a finite verb: not a CV line's role ("Chief resident of internal
+        # medicine, ..., 2021-2022, scheduling 48 residents")
+        subj.dep_ in ("nsubj", "nsubjpass")
+        and finite
+        and subj.lemma_.lower() in people
+        and subj.lower_ not in FIRST_PERSON_ANY
+    )
     described = {t.i for t in subj.subtree} if other else set()
     if not all(
         (
