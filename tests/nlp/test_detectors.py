@@ -1195,3 +1195,25 @@ def test_experience_still_to_come_told_in_the_present(analyzer, text, why_me):
 def test_readiness_with_a_count_and_work_handed_over_by_doctors(bare, text, why_me):
     (tags,) = bare.tag_sentences([text])
     assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        # the system told as keeping the applicant's kind out, or as at fault instead of them;
+        # a program's practice set against its word; the exam as someone else's
+        ("The whole process is designed to keep graduates like me out.", True),
+        ("My score was low, but it was the exam, not me.", True),
+        ("Programs claim to value grit, yet they reject anyone with a second attempt.", True),
+        ("Step 1 is written for Americans, and I paid for that twice.", True),
+        ("The others get every rotation and we get nothing.", True),
+        ("The USMLE has nothing to do with how a doctor treats a patient.", True),
+        # the same words with no excuse
+        ("In the ICU the decisions made in theatre keep playing out for days.", False),
+        ("The credit for the audit goes to the whole team, not me alone.", False),
+        ("I paid the price for my overconfidence, and I changed how I study.", False),
+    ],
+)
+def test_the_system_told_as_keeping_us_out_or_at_fault_instead_of_me(bare, text, blame):
+    (tags,) = bare.tag_sentences([text])
+    assert ("blame" in tags) == blame

@@ -662,13 +662,16 @@ def _weighed_excuse(sent: SentenceFeatures, ctx: Context) -> list[str]:
 
 def _self_pity(sent: SentenceFeatures) -> list[str]:
     """``blame.self_pity`` hits, less a worth to be shown ("I am ready to do anything to
-    prove that I deserve it" aspires; "I deserve a chance after all I suffered" pities)."""
+    prove that I deserve it" aspires; "I deserve a chance after all I suffered" pities)
+    and less a price paid for one's own doing."""
     doc = sent.span.doc
     out = []
     for a, b in sent.hits("blame.self_pity"):
         before = doc[max(sent.span.start, a - 3) : a]
         if any(t.lemma_.lower() in ("prove", "show", "demonstrate", "earn") for t in before):
             continue
+        if [t.lower_ for t in doc[b : min(b + 2, sent.span.end)]] == ["for", "my"]:
+            continue  # "I paid the price for my overconfidence": the price of one's own doing
         out.append(doc[a:b].text)
     return out
 
