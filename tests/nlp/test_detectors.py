@@ -1217,3 +1217,35 @@ def test_readiness_with_a_count_and_work_handed_over_by_doctors(bare, text, why_
 def test_the_system_told_as_keeping_us_out_or_at_fault_instead_of_me(bare, text, blame):
     (tags,) = bare.tag_sentences([text])
     assert ("blame" in tags) == blame
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # a place among many told as a share; a duty handed over, told in the passive; the
+        # applicant's own work as the subject of what it changed; a work the applicant's
+        # own clause tells as done, in a plan sentence
+        ("I finished the national anaesthesia board exam of Peru in the top five percent.", True),
+        ("I was given the sole responsibility for the pre-anaesthesia clinic for a year.", True),
+        (
+            "My team's checklist for extubation reduced reintubations in our ICU by half in 2022.",
+            True,
+        ),
+        (
+            "The pain registry I set up in Accra, now with 500 patients, is the work I want to "
+            "continue in residency.",
+            True,
+        ),
+        # someone else's work; a work met, not made; an experience that never took place
+        ("Our hospital's protocol cut pain scores by half.", False),
+        ("The registry my mentor set up in Accra is the work I want to join in residency.", False),
+        ("The paper I read on the train changed how I see sedation.", False),
+        (
+            "The observership I had arranged in Ohio never began, because my visa was refused.",
+            False,
+        ),
+    ],
+)
+def test_ranks_duties_and_own_work_with_an_impact(bare, text, why_me):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) == why_me

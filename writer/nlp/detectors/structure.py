@@ -348,6 +348,8 @@ def _evidence_is_mine(sent: SentenceFeatures, hit, honouring: frozenset[str]) ->
     for node in (tok, tok.head):
         if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in node.children):
             return True
+    if _claimed_as_done(doc[hit[1] - 1]):
+        return True  # "The airway registry I started in Colombo ..."
     if "VERB" not in sent.pos and "AUX" not in sent.pos:
         return True  # a line of a CV, no verb at all: "ACLS and PALS, 2023; ATLS, 2022."
     node = tok
@@ -433,6 +435,7 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         or cv_line(sent, ctx)
         or trusted_with_work(sent, ctx)
         or output_in_use(sent, ctx)
+        or work_with_an_impact(sent, ctx)
     )
     if where:
         return where
@@ -528,7 +531,7 @@ def _done_before_the_plan(sent: SentenceFeatures, ctx: Context) -> list[str]:
     absence = ctx.words("structure", "absence_preps")
     for a, b in sent.hits("structure.evidence"):
         if (
-            _in_done_clause(doc[a], sent.span.start)
+            (_in_done_clause(doc[a], sent.span.start) or _claimed_as_done(doc[b - 1]))
             and not is_negated(_verb_above(doc[a]))  # "Having never published a paper, ..."
             and not any(_planned(doc[i]) for i in range(a, b))
             and _evidence_is_mine(sent, (a, b), honouring)
@@ -542,16 +545,29 @@ def _done_before_the_plan(sent: SentenceFeatures, ctx: Context) -> list[str]:
     for a, b in sent.hits("structure.own_count"):
         # "building on the 200 ultrasound-guided blocks I already logged in Ankara": a count
         # the applicant's own clause tells as done, whatever plan it is cited for
-        if any(
-            c.dep_ == "relcl" and _the_applicant_among(subject_of(c)) and _told_as_done(c)
-            for c in doc[b - 1].children
-        ):
+        if _claimed_as_done(doc[b - 1]):
             return [f"done before the plan: {doc[a:b].text!r}"]
     return []
 
 
 #: A year written in digits: "2015", "1998".
 _YEAR = re.compile(r"^(19[5-9][0-9]|20[0-9][0-9])$")
+
+
+def _claimed_as_done(noun) -> bool:
+    """The noun's own relative clause tells it as the applicant's, and done: "the 200 blocks
+    I already logged in Ankara", "the airway registry I started in Colombo"."""
+    return any(
+        c.dep_ == "relcl"
+        and c.lemma_.lower() not in _PERCEIVING  # "the poster I saw at a conference"
+        and _the_applicant_among(subject_of(c))
+        and _told_as_done(c)
+        for c in noun.children
+    )
+
+
+#: Verbs by which one meets someone else's work: "the poster I saw", "the paper I read".
+_PERCEIVING = frozenset("see read watch hear find like love admire attend notice".split())
 
 
 def _work_in_the_done_clause(sent: SentenceFeatures, ctx: Context) -> list[str]:
@@ -925,6 +941,14 @@ def trusted_with_work(sent: SentenceFeatures, ctx: Context) -> list[str]:
         verb = sent.span.doc[a]
         if "anecdote" in sent.tags and not _habitual(sent.span.doc[b - 1]):
             continue
+        if verb.lower_ in ("was", "were", "been"):
+            # "I was given the responsibility of airway trolley checks": handed to the
+            # applicant, by whoever supervised them
+            given = sent.span.doc[a + 1]
+            receiver = subject_of(given)
+            if receiver is not None and receiver.lower_ == "i" and not is_negated(given):
+                return [f"trusted: {sent.span.doc[a : a + 3].text!r}"]
+            continue
         giver = subject_of(verb)
         if (
             giver is not None
@@ -934,6 +958,47 @@ def trusted_with_work(sent: SentenceFeatures, ctx: Context) -> list[str]:
         ):
             return [f"trusted: {sent.span.doc[a : a + 3].text!r}"]
     return []
+
+
+def work_with_an_impact(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """The applicant's own work as the subject of what it changed: "Our regional block
+    protocol cut average pain scores on the orthopaedic ward from 6 to 3", "My work on a
+    blood-transfusion audit in Kano changed the hospital policy for 11 wards", "My team's
+    proposal ... won the hospital innovation challenge" (ANNOTATION.md: an output, evidence
+    in deed). Not the hospital's ("Our hospital's protocol cut ..."), not a hope ("my
+    project could reduce ...")."""
+    works = ctx.words("structure", "own_work_nouns")
+    impacts = ctx.words("structure", "impact_verbs")
+    for tok in sent.span:
+        if tok.dep_ != "nsubj" or tok.lemma_.lower() not in works:
+            continue
+        verb = tok.head
+        # a past; "cut" reads as either tense, and a past the parser tags as a participle
+        # heads the sentence with no auxiliary ("My team's checklist ... reduced ...")
+        done = (
+            verb.tag_ == "VBD"
+            or verb.lower_ == "cut"
+            or (verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+        )
+        if verb.lemma_.lower() not in impacts or not done or is_negated(verb):
+            continue
+        if _owned_by_me(tok):
+            return [f"work with an impact: {tok.text!r} {verb.text!r}"]
+    return []
+
+
+def _owned_by_me(noun) -> bool:
+    """ "my project", "our protocol", "my team's proposal" (not "our hospital's protocol")."""
+    for c in noun.children:
+        if c.dep_ != "poss":
+            continue
+        if c.lower_ in ("my", "our"):
+            return True
+        if c.lemma_.lower() in ("team", "group") and any(
+            g.dep_ == "poss" and g.lower_ in ("my", "our") for g in c.children
+        ):
+            return True
+    return False
 
 
 def output_in_use(sent: SentenceFeatures, ctx: Context) -> list[str]:
@@ -1242,6 +1307,10 @@ def _unrealised_verb(verb, words: _UnrealisedWords) -> bool:
     return True
 
 
+#: Verbs that, negated, say the experience never took place.
+_NEVER_HAD = frozenset("start begin happen materialize materialise occur proceed".split())
+
+
 def _still_to_come(verb, words: _UnrealisedWords) -> bool:
     """A present tense with a time still to come: "Next month I start a two-week
     observership in Atlanta", "My research year at Pittsburgh starts in September" (not
@@ -1298,6 +1367,8 @@ def _unrealised(evidence, words: _UnrealisedWords) -> bool:
         if node.pos_ in ("VERB", "AUX"):
             if (
                 _unrealised_verb(node, words)
+                # "A research year ... that I had arranged never started"
+                or (is_negated(node) and node.lemma_.lower() in _NEVER_HAD)
                 or any(
                     c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in node.children
                 )
