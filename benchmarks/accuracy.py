@@ -111,6 +111,7 @@ SENTENCE_FILES = (
     "sentences_dev52.jsonl",
     "sentences_dev53.jsonl",
     "sentences_dev54.jsonl",
+    "sentences_dev55.jsonl",
     "sentences_dev56.jsonl",
     "sentences_dev57.jsonl",
 )
