@@ -554,6 +554,10 @@ def _done_before_the_plan(sent: SentenceFeatures, ctx: Context) -> list[str]:
 _YEAR = re.compile(r"^(19[5-9][0-9]|20[0-9][0-9])$")
 
 
+#: Verbs by which one meets someone else's work: "the poster I saw", "the paper I read".
+_PERCEIVING = frozenset("see read watch hear find like love admire attend notice".split())
+
+
 def _claimed_as_done(noun) -> bool:
     """The noun's own relative clause tells it as the applicant's, and done: "the 200 blocks
     I already logged in Ankara", "the airway registry I started in Colombo"."""
@@ -566,10 +570,6 @@ def _claimed_as_done(noun) -> bool:
     )
 
 
-#: Verbs by which one meets someone else's work: "the poster I saw", "the paper I read".
-_PERCEIVING = frozenset("see read watch hear find like love admire attend notice".split())
-
-
 def _work_in_the_done_clause(sent: SentenceFeatures, ctx: Context) -> list[str]:
     """Work done, told in the participle clause that opens a sentence about a plan or
     readiness, with a length, a number or a name: "Having published two studies on regional
@@ -577,7 +577,10 @@ def _work_in_the_done_clause(sent: SentenceFeatures, ctx: Context) -> list[str]:
     for three years in Kassala, I am ready ...". Not "Having failed Step 1, I plan ..."
     (no work verb), nor a plan's own clause ("I plan to publish two studies")."""
     doc = sent.span.doc
-    verbs = ctx.words("structure", "career_verbs") | ctx.words("structure", "made_verbs")
+    if "work_verbs" not in ctx.memo:  # joined once a draft
+        words = ctx.words("structure", "career_verbs") | ctx.words("structure", "made_verbs")
+        ctx.memo["work_verbs"] = words
+    verbs = ctx.memo["work_verbs"]
     candidates = [doc[a] for a, _ in sent.hits("structure.achievement")]
     candidates += sent.tokens_with(sent.lemmas, verbs)
     units = ctx.words("structure", "duration_units")
@@ -1263,7 +1266,8 @@ def _not_done(verb) -> bool:
 class _UnrealisedWords:
     """The word sets an experience's being had or not is read with (lexicons/structure.toml:
     ``us_experience_nouns``, ``unrealised_verbs``, ``own_request_verbs``,
-    ``time_frame_preps``, ``pending_nouns``, ``booked_verbs``, ``time_to_come``, ``months``, ``ending_verbs``)."""
+    ``time_frame_preps``, ``pending_nouns``, ``booked_verbs``, ``time_to_come``, ``months``,
+    ``ending_verbs``)."""
 
     experiences: frozenset[str]
     verbs: frozenset[str]
@@ -1661,13 +1665,17 @@ def _someone_elses_record(sent: SentenceFeatures, subj, ctx: Context) -> bool:
     only says what the person is to the applicant leaves the record theirs: "Dr. Nassar has
     been an example to me: he was among the first in Lebanon to teach ..." (``admired_as``),
     and neither does a place the two share: "in our hospital he is the one everyone calls"
-    (``shared_places``)."""
+    (``shared_places``). So too a person or a body named as the subject of a finite verb,
+    whose "my" or "me" only say who they are to the applicant: "My chief in Bucharest wrote
+    the national protocol", "The registrar who trained me had done more than 3,000
+    spinals"."""
     mine = [t for t in sent.span if t.lower_ in FIRST_PERSON_ANY]
     admired = ctx.words("structure", "admired_as")
     places = ctx.words("structure", "shared_places")
-    people = ctx.words("structure", "others_record_subjects") | ctx.words(
-        "structure", "supervisors"
-    )
+    if "record_people" not in ctx.memo:  # joined once a draft
+        words = ctx.words("structure", "others_record_subjects")
+        ctx.memo["record_people"] = words | ctx.words("structure", "supervisors")
+    people = ctx.memo["record_people"]
     # a person or a body named as the subject ("My chief in Bucharest wrote the national
     # protocol", "The registrar who trained me had done more than 3,000 spinals", "The
     # anesthesiology program in Cluj runs a weekly journal club"); "my" and "me" that only
