@@ -64,3 +64,10 @@ class Context:
     def words(self, lexicon: str, name: str) -> frozenset[str]:
         lex = self.lexicons.get(lexicon)
         return lex.sets.get(name, frozenset()) if lex else frozenset()
+
+    def joined(self, lexicon: str, *names: str) -> frozenset[str]:
+        """The word sets ``names`` of one lexicon joined, once a draft, not once a sentence."""
+        key = ("joined", lexicon, names)
+        if key not in self.memo:
+            self.memo[key] = frozenset().union(*(self.words(lexicon, n) for n in names))
+        return self.memo[key]

@@ -577,10 +577,7 @@ def _work_in_the_done_clause(sent: SentenceFeatures, ctx: Context) -> list[str]:
     for three years in Kassala, I am ready ...". Not "Having failed Step 1, I plan ..."
     (no work verb), nor a plan's own clause ("I plan to publish two studies")."""
     doc = sent.span.doc
-    if "work_verbs" not in ctx.memo:  # joined once a draft
-        words = ctx.words("structure", "career_verbs") | ctx.words("structure", "made_verbs")
-        ctx.memo["work_verbs"] = words
-    verbs = ctx.memo["work_verbs"]
+    verbs = ctx.joined("structure", "career_verbs", "made_verbs")
     candidates = [doc[a] for a, _ in sent.hits("structure.achievement")]
     candidates += sent.tokens_with(sent.lemmas, verbs)
     units = ctx.words("structure", "duration_units")
@@ -836,10 +833,7 @@ def _in_brackets(span) -> set[int]:
 def _work_fields(ctx: Context) -> frozenset[str]:
     """``career_settings`` and ``tenure_fields``: the fields a stretch of work is spent in,
     joined once a draft."""
-    if "work_fields" not in ctx.memo:
-        words = ctx.words("structure", "career_settings") | ctx.words("structure", "tenure_fields")
-        ctx.memo["work_fields"] = words
-    return ctx.memo["work_fields"]
+    return ctx.joined("structure", "career_settings", "tenure_fields")
 
 
 def _someone_elses(tok) -> bool:
@@ -1672,10 +1666,7 @@ def _someone_elses_record(sent: SentenceFeatures, subj, ctx: Context) -> bool:
     mine = [t for t in sent.span if t.lower_ in FIRST_PERSON_ANY]
     admired = ctx.words("structure", "admired_as")
     places = ctx.words("structure", "shared_places")
-    if "record_people" not in ctx.memo:  # joined once a draft
-        words = ctx.words("structure", "others_record_subjects")
-        ctx.memo["record_people"] = words | ctx.words("structure", "supervisors")
-    people = ctx.memo["record_people"]
+    people = ctx.joined("structure", "others_record_subjects", "supervisors")
     # a person or a body named as the subject ("My chief in Bucharest wrote the national
     # protocol", "The registrar who trained me had done more than 3,000 spinals", "The
     # anesthesiology program in Cluj runs a weekly journal club"); "my" and "me" that only
