@@ -670,7 +670,8 @@ def _self_pity(sent: SentenceFeatures) -> list[str]:
         before = doc[max(sent.span.start, a - 3) : a]
         if any(t.lemma_.lower() in ("prove", "show", "demonstrate", "earn") for t in before):
             continue
-        if [t.lower_ for t in doc[b : min(b + 2, sent.span.end)]] == ["for", "my"]:
+        price = any(t.lower_ == "price" for t in doc[a:b])
+        if price and [t.lower_ for t in doc[b : min(b + 2, sent.span.end)]] == ["for", "my"]:
             continue  # "I paid the price for my overconfidence": the price of one's own doing
         out.append(doc[a:b].text)
     return out
