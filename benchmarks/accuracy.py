@@ -114,6 +114,8 @@ SENTENCE_FILES = (
     "sentences_dev55.jsonl",
     "sentences_dev56.jsonl",
     "sentences_dev57.jsonl",
+    "sentences_dev58.jsonl",
+    "sentences_dev60.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (
