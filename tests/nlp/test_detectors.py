@@ -1249,3 +1249,78 @@ def test_the_system_told_as_keeping_us_out_or_at_fault_instead_of_me(bare, text,
 def test_ranks_duties_and_own_work_with_an_impact(bare, text, why_me):
     (tags,) = bare.tag_sentences([text])
     assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        # "not because ..." denies what follows it: the applicant's fault is an excuse; a
+        # readiness never had, or an outside cause, is denied and the result owned
+        ("My low score was not because of me; the course I bought taught the old outline.", True),
+        ("I went unmatched because few programs sponsor visas, not because of my CV.", True),
+        ("I failed because of poor time management, not because of my family situation.", False),
+        (
+            "Nobody pressed me to book the exam in May; I chose it to finish early, not because I was prepared.",
+            False,
+        ),
+        # a reason named only to refuse it
+        (
+            "My father's death came that spring, but I do not give it as the reason for my result.",
+            False,
+        ),
+        ("The flood was not the reason for my Step 2 CK score.", False),
+        ("The flood at home was the reason for my Step 2 CK score.", True),
+    ],
+)
+def test_a_cause_denied_and_a_reason_refused(analyzer, text, blame):
+    (tags,) = analyzer.tag_sentences([text])
+    assert ("blame" in tags) == blame
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        # a better result had an outside condition been otherwise
+        ("In Arabic I would have passed Step 1 the first time.", True),
+        ("Without the curfews I would not have failed CK.", True),
+        ("With more time off work, I would have scored higher.", True),
+        # the condition is the applicant's own doing
+        ("With more practice tests I would have scored higher.", False),
+        ("With better preparation, I would have passed the first time.", False),
+        # the record to be read against what happened; the fault asked about
+        ("The war closed my school for a year, so please judge my score in that light.", True),
+        ("Please consider my application in light of my Step 3 score of 245.", False),
+        ("Is it my fault that the exam centre closed the week of my Step 1?", True),
+        ("It was the visa office that delayed me, not me.", True),
+    ],
+)
+def test_what_might_have_been_a_plea_and_a_question(analyzer, text, blame):
+    (tags,) = analyzer.tag_sentences([text])
+    assert ("blame" in tags) == blame
+
+
+def test_a_fault_question_answered_by_the_next_sentence_is_no_blame(bare):
+    (asked,) = bare.tag_sentences(["Was it my fault that I failed Step 1?"])
+    (answered,) = bare.tag_sentences(["Was it my fault that I failed Step 1? Yes, it was."])
+    assert "blame" in asked
+    assert "blame" not in answered
+
+
+@pytest.mark.parametrize(
+    "text,exam",
+    [
+        # CK on its own, after a verb of sitting or failing; "my CK" before a verb of being;
+        # an exam the applicant owns, whoever the sentence's subject is
+        ("Anyone with two night jobs would have failed CK that year.", True),
+        ("After failing CK I rebuilt my schedule.", True),
+        ("My CK was the weaker of my two Steps.", True),
+        ("My mother fell ill two weeks before my Step 1.", True),
+        # a lab value and someone else's exam
+        ("His CK was 12,000 by the second day.", False),
+        ("My CK was elevated after the marathon.", False),
+        ("My sister failed Step 1 in 2019.", False),
+    ],
+)
+def test_ck_alone_and_an_exam_of_mine_in_someone_elses_sentence(bare, text, exam):
+    (tags,) = bare.tag_sentences([text])
+    assert ("exam" in tags) == exam

@@ -314,6 +314,87 @@ def _cause_is_self(sent: SentenceFeatures, hit, merit: frozenset[str] = frozense
     return bool(window) and window[0].lower_ in ("me", "myself", "i")
 
 
+def _denied_cause(doc, because, agents: frozenset[str]) -> str:
+    """What "not because …" (``because`` is the word "because") denies:
+
+    - ``"self"``, the applicant's own fault: "not because of me", "not because I was
+      lazy", "not because of anything I did", "not because of my ability";
+    - ``"lack"``, a readiness the applicant did not have: "I picked that date ..., not
+      because I was ready" (ownership: the reason was not readiness);
+    - ``"other"``, anything else: "not because of my situation at home", "not because the
+      exam was unfair" (ownership: the outside cause is denied).
+    """
+    nxt = doc[because.i + 1] if because.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of":
+        cause = next(
+            (
+                c
+                for t in (because, nxt)
+                for c in t.children
+                if c.dep_ in ("pobj", "pcomp") and c.i > nxt.i
+            ),
+            None,
+        )
+        if cause is None:
+            return "other"
+        if cause.lower_ in ("me", "myself", "i"):
+            return "self"
+        if any(t.dep_ == "nsubj" and is_first_person(t) for t in cause.subtree):
+            return "self"  # "anything I did", "what I say"
+        # "my application", "something in my profile", "my ability" are the applicant's own
+        # doing; "my situation at home", "my father's illness" are not
+        own = [
+            t
+            for t in cause.subtree
+            if any(c.dep_ == "poss" and c.lower_ == "my" for c in t.children)
+            and t.lemma_.lower() not in agents
+        ]
+        return "self" if own and own[0].head.dep_ != "poss" else "other"
+    verb = because.head
+    if not is_first_person(subject_of(verb)):
+        return "other"
+    state = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+    negated = any(c.dep_ == "neg" and c.i > because.i for c in verb.children)
+    if not negated and any(c.lemma_.lower() in _READY for c in state):
+        return "lack"
+    return "self"
+
+
+_READY = {"ready", "prepared", "confident", "able", "capable", "qualified"}
+
+
+def _not_because(sent: SentenceFeatures, hit):
+    """The word "because" of a hit that starts "not because", or None."""
+    doc = sent.span.doc
+    words = doc[hit[0] : hit[1]]
+    if len(words) > 1 and words[0].lower_ == "not" and words[1].lower_ == "because":
+        return words[1]
+    return None
+
+
+def _denies_another_cause(sent: SentenceFeatures, hit, agents: frozenset[str]) -> bool:
+    """ "not because I was ready", "not because of my situation at home": a cause that is
+    not the applicant's fault, denied."""
+    because = _not_because(sent, hit)
+    return because is not None and _denied_cause(sent.span.doc, because, agents) != "self"
+
+
+_REASON_NOUNS = {"reason", "cause", "explanation", "excuse"}
+
+
+def _reason_refused(sent: SentenceFeatures, hit) -> bool:
+    """ "I do not offer it as the reason for my CK score", "my divorce was not the cause of my
+    result": a reason the sentence names only to refuse it."""
+    doc = sent.span.doc
+    for tok in doc[hit[0] : hit[1]]:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _REASON_NOUNS:
+            continue
+        head = tok.head.head if tok.head.lower_ == "as" else tok.head
+        if is_negated(head) or any(c.dep_ == "neg" for c in tok.children):
+            return True
+    return False
+
+
 def _gives_too_little(verb, lacking: frozenset[str]) -> bool:
     """What a relative clause says was given was lacking: "the little time my seniors
     gave us", "the only case they gave me" (the noun it describes, or its own words)."""
@@ -489,6 +570,122 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
     return found
 
 
+def _better_if(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """The applicant's better result, had an outside condition been otherwise: "With better
+    equipment at my hospital, I would have a much longer procedure log", "In Portuguese I
+    would have scored above 240", "Without the strike I would not have failed". A condition
+    that is the applicant's own doing ("with more practice", "with better preparation") owns
+    the result instead."""
+    agents = ctx.words("blame", "external_agents")
+    own = ctx.words("blame", "own_merit") | _SELF_FAULT | _OWN_DOING
+    languages = ctx.words("structure", "languages")
+    out = []
+    for verb in sent.span:
+        auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+        if not ({"would", "could"} & set(auxes)) or not ("have" in auxes or verb.lemma_ == "have"):
+            continue
+        if not is_first_person(subject_of(verb)):
+            continue
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("with", "without", "in"):
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None or any(
+                t.lemma_.lower() in own
+                for t in (obj, *obj.children)
+                if t is obj or t.dep_ == "compound"
+            ):
+                continue  # "with more practice", "with more practice tests"
+            lemma = obj.lemma_.lower()
+            if prep.lower_ == "with":
+                found = any(
+                    c.tag_ == "JJR" or c.lower_ in ("enough", "proper", "adequate", "same")
+                    for c in obj.children
+                )
+            elif prep.lower_ == "without":
+                found = lemma in agents and lemma not in ("question", "questions")
+            else:
+                found = lemma in languages
+            if found:
+                out.append(f"{prep.text} {obj.text} … I would have …")
+    return out
+
+
+def _read_in_light(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """ "please read my CV in this light", "the score ... should be read with that whole year
+    in mind", "judge my Step 1 result in the context of the war": the reader asked to weigh
+    the applicant's record (``weighed_records``) in a frame (``weighing_frames``), with
+    someone or something else (``external_agents``) named in the sentence as what to weigh
+    it by. "Please consider my application in light of my Step 3 score" weighs a strength
+    against the record: nothing outside the applicant is named."""
+    verbs = ctx.words("blame", "weighing_verbs")
+    frames = ctx.words("blame", "weighing_frames")
+    records = ctx.words("blame", "weighed_records")
+    agents = ctx.words("blame", "external_agents") - {"it", "they", "people", "one"}
+    out = []
+    for verb in sent.span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+            continue
+        record = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in records
+            ),
+            None,
+        )
+        if record is None:
+            continue
+        frame = next(
+            (
+                o
+                for holder in (verb, record)
+                for p in holder.children
+                if p.dep_ == "prep"
+                for o in p.children
+                if o.dep_ == "pobj" and o.lemma_.lower() in frames
+            ),
+            None,
+        )
+        outside = [
+            t
+            for t in sent.span
+            if t.lemma_.lower() in agents
+            and t.pos_ in ("NOUN", "PROPN")
+            and not record.left_edge.i <= t.i <= record.i
+        ]
+        if frame is not None and outside:
+            out.append(f"{frame.head.text} {frame.text} of {outside[0].text!r}")
+    return out
+
+
+def _is_question(sent: SentenceFeatures) -> bool:
+    return sent.span.text.rstrip(" \"'”").endswith("?")
+
+
+_ANSWERS = {"yes", "partly", "mostly", "largely", "partially", "in", "it", "of", "certainly"}
+
+
+def _fault_questioned(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """ "Is it my fault that my Step 1 fell in the month of the earthquake?", "Why should it be
+    my fault that I was born ...?": a question that answers itself, no. Not one the next
+    sentence answers ("Was it my fault? Yes, it was." "Partly.")."""
+    if not _is_question(sent):
+        return []
+    nxt = ctx.sentences[sent.index + 1] if sent.index + 1 < len(ctx.sentences) else None
+    if nxt is not None and nxt.span[0].lower_ in _ANSWERS:
+        return []
+    return [
+        f"my {t.text}"
+        for t in sent.span
+        if t.lemma_.lower() in ("fault", "responsibility")
+        and any(c.dep_ == "poss" and c.lower_ == "my" for c in t.children)
+    ]
+
+
+# What the applicant does: "with more practice I would have scored higher" owns the result.
+_OWN_DOING = {"practice", "planning", "revision", "review", "effort", "time management", "focus"}
+
 _CIRCUMSTANCES = {
     "access",
     "resources",
@@ -519,7 +716,7 @@ def _lacked_circumstance(verb) -> bool:
     )
 
 
-def _real_ownership(sent: SentenceFeatures) -> list[str]:
+def _real_ownership(sent: SentenceFeatures, agents: frozenset[str]) -> list[str]:
     """Ownership phrases that are not themselves negated ("not my responsibility")."""
     doc = sent.span.doc
     out = []
@@ -530,10 +727,12 @@ def _real_ownership(sent: SentenceFeatures) -> list[str]:
         before = doc[max(sent.span.start, a - 2) : a]
         if any(t.lower_ in ("not", "n't", "never", "no", "nobody", "none") for t in before):
             continue  # "not my responsibility", "nobody takes responsibility"
-        after = doc[b : min(sent.span.end, b + 5)]
-        if doc[a:b].text.lower().startswith("not because") and any(
-            t.lower_ in ("i", "me", "my") for t in after
+        if _is_question(sent) and any(
+            t.lemma_.lower() in ("fault", "responsibility") for t in doc[a:b]
         ):
+            continue  # "Is it my fault that ...?" asks, and owns nothing
+        because = _not_because(sent, (a, b))
+        if because is not None and _denied_cause(doc, because, agents) == "self":
             continue  # "…, not because of anything I did": a denial of fault, not ownership
         out.append(doc[a:b].text)
     return out
@@ -541,7 +740,7 @@ def _real_ownership(sent: SentenceFeatures) -> list[str]:
 
 def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
     self_pity = _self_pity(sent)
-    ownership = _real_ownership(sent)
+    ownership = _real_ownership(sent, ctx.words("blame", "external_agents"))
     setback = _setback_in_view(sent, ctx)
 
     evidence: list[str] = []
@@ -560,6 +759,8 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
             (a, b)
             for a, b in sent.hits("blame.external_cause") + sent.hits("blame.beyond_control")
             if not _cause_is_self(sent, (a, b), merit)
+            and not _denies_another_cause(sent, (a, b), ctx.words("blame", "external_agents"))
+            and not _reason_refused(sent, (a, b))
             and not _negative_subject_near(sent, (a, b))
             and not _is_a_score(sent, (a, b))
             and not _gratitude(sent, (a, b))
@@ -570,13 +771,19 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
     evidence += [f"pins the setback on {t}" for t in _agent_blame(sent, ctx, setback)]
     evidence += [Firm(f"handed to another: {t!r}") for t in _handed_to_another(sent, ctx)]
     evidence += _clause_blame(sent, ctx, setback)
+    evidence += [
+        Firm(f"a better result under other conditions: {t!r}") for t in _better_if(sent, ctx)
+    ]
+    evidence += [Firm(f"asks for the record to be read {t}") for t in _read_in_light(sent, ctx)]
     evidence += _consequence_blame(sent, ctx)
     if setback:
         evidence += [
             f"puts the result on something else: {t!r}" for t in _contrast_with_self(sent, ctx)
         ]
     evidence += [Firm(f"excuses quietly: {t!r}") for t in _quiet_excuses(sent)]
-    denial = _denies_agency(sent, ctx)
+    denial = _denies_agency(sent, ctx) + [
+        f"asks whose fault it is: {t!r}" for t in _fault_questioned(sent, ctx)
+    ]
     weighed = _weighed_excuse(sent, ctx) if ownership and setback else []
     if ownership and not self_pity and not denial and not weighed:
         # "Although my father was ill, I should have postponed" is ownership.
@@ -936,8 +1143,11 @@ def rejects_blame(sent: SentenceFeatures, ctx: Context) -> bool:
     there is nothing to excuse: no setback in view and no word of blame or self-pity, or
     it is part of a clinical scene and not about the exams ("the uterus refused to
     contract": a story's causes are not the applicant's excuses, as in ``detect_blame``)."""
-    if _real_ownership(sent):
+    if _real_ownership(sent, ctx.words("blame", "external_agents")):
         return True
+    causes = sent.hits("blame.external_cause")
+    if causes and all(_reason_refused(sent, h) for h in causes) and not _self_pity(sent):
+        return True  # "My divorce was not the reason for my low score"
     if (_because_of_my_method(sent, ctx) or _my_method_then(sent, ctx)) and not any(
         sent.has(key) for key in _BLAME_CUES
     ):

@@ -43,6 +43,8 @@ def _owned_by_someone_else(sent: SentenceFeatures, hit) -> bool:
             for child in node.children:
                 if child.dep_ == "poss" and child.lower_ not in FIRST_PERSON_ANY:
                     return True
+    if any(_mine(node) for i in range(*hit) for node in [doc[i], *doc[i].ancestors][:2]):
+        return False  # "three months before my Step 2 CK", whoever the sentence's subject is
     root = sent.span.root
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and subj.lower_ in _OTHER_PEOPLE:
@@ -107,9 +109,14 @@ def rejects_exam(sent: SentenceFeatures, ctx: Context) -> bool:
     return bool(mentions) and all(_owned_by_someone_else(sent, h) for h in mentions)
 
 
+def _mine(tok) -> bool:
+    """``tok`` has a first-person owner: "my Step 2 CK", "our boards"."""
+    return any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in tok.children)
+
+
 def _owned(tokens):
     """The first exam noun the applicant owns ("my score"), or None."""
     for t in tokens:
-        if any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in t.children):
+        if _mine(t):
             return t
     return None
