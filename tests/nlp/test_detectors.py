@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from writer.documents.reader import make_document
+
 CASES = [
     # exam: the applicant's own licensing exam, even without "score"
     ("I did not pass Step 1 on my first attempt.", {"exam"}, set()),
@@ -1322,5 +1324,63 @@ def test_a_fault_question_answered_by_the_next_sentence_is_no_blame(bare):
     ],
 )
 def test_ck_alone_and_an_exam_of_mine_in_someone_elses_sentence(bare, text, exam):
+    (tags,) = bare.tag_sentences([text])
+    assert ("exam" in tags) == exam
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # an event only attended, evidence the sentence finds wanting, a place in a crowd
+        ("I attended a workshop on point-of-care ultrasound at the regional congress.", False),
+        ("My final evaluation on that ward suffered because of one bad week.", False),
+        ("That cycle showed me how weak my letters were.", False),
+        ("I was one of 140 students in my year.", False),
+        # presenting at one, a count of the people the applicant taught or helped
+        ("I presented a poster on spinal hypotension at the regional congress.", True),
+        ("I started a weekly question session for 35 graduates of my school.", True),
+        ("I tutored 18 junior classmates for Step 1, and 15 of them passed.", True),
+    ],
+)
+def test_attended_wanting_counted_in_a_crowd_or_helping_a_count(analyzer, text, why_me):
+    (tags,) = analyzer.tag_sentences([text])
+    assert ("why_me" in tags) == why_me
+
+
+def test_a_units_name_is_not_a_reporter_of_feedback(bare):
+    doc = bare.analyze([make_document("The ICU nights I worked tell me I am steady.", "x.txt")])
+    (sentence,) = doc[0].sentences
+    assert not str(sentence.evidence.get("why_me") or "").startswith("['feedback")
+
+
+@pytest.mark.parametrize(
+    "text,img",
+    [
+        # a circumstance of the exam day is not what international training taught
+        ("The generator at my test centre in Lagos failed twice during the second block.", False),
+        ("I took Step 2 CK in my third language.", False),
+        # a resource missing where the applicant worked still is
+        (
+            "In Kano I gave spinals by headlamp when the generator failed, and I still check the light first.",
+            True,
+        ),
+    ],
+)
+def test_exam_day_circumstances_are_not_the_img_perspective(bare, text, img):
+    (tags,) = bare.tag_sentences([text])
+    assert ("img_perspective" in tags) == img
+
+
+@pytest.mark.parametrize(
+    "text,exam",
+    [
+        # a number that counts what follows it is no score
+        ("I took histories for about 210 patients at the free clinic in Dearborn.", False),
+        ("I ranked 4th of 250 candidates on the national residency entrance test.", False),
+        ("My 214 on Step 2 CK is below the average.", True),
+        ("I scored 221 points on my second attempt.", True),
+    ],
+)
+def test_a_count_of_things_is_no_score(bare, text, exam):
     (tags,) = bare.tag_sentences([text])
     assert ("exam" in tags) == exam

@@ -76,7 +76,10 @@ def detect_exam(sent: SentenceFeatures, ctx: Context) -> list[str]:
         if t.pos_ in ("NOUN", "PROPN") and not _owned_by_someone_else(sent, (t.i, t.i + 1))
     ]
     verbs = [t for t in sent.tokens_of("exam.exam_verb") if t.pos_ in ("VERB", "AUX")]
-    numbers = sent.hit_texts("exam.score_number")
+    doc = sent.span.doc
+    numbers = [
+        doc[a:b].text for a, b in sent.hits("exam.score_number") if not _counts_things(doc[a])
+    ]
     strong_nouns = [t for t in nouns if t.lemma_.lower() in _STRONG_NOUNS]
     if numbers and (nouns or verbs) and sent.first_person:
         return [f"a score of {numbers[0]}"]
@@ -107,6 +110,15 @@ def rejects_exam(sent: SentenceFeatures, ctx: Context) -> bool:
         return True
     mentions = names + [(t.i, t.i + 1) for t in sent.tokens_of("exam.exam_noun")]
     return bool(mentions) and all(_owned_by_someone_else(sent, h) for h in mentions)
+
+
+_SCORE_NOUNS = {"score", "point", "mark", "percentile", "result"}
+
+
+def _counts_things(number) -> bool:
+    """ "about 150 anaesthetics", "200 beds": a number that counts the noun it stands before,
+    not a score ("my 214 on CK", "a 198 on the NBME", "scored 221 points")."""
+    return number.dep_ == "nummod" and number.head.lemma_.lower() not in _SCORE_NOUNS
 
 
 def _mine(tok) -> bool:

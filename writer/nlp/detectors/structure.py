@@ -310,6 +310,40 @@ def _a_generic_post(sent: SentenceFeatures, hit, ctx: Context) -> bool:
     return not any(t.like_num or t.lemma_.lower() in units for t in sent.span)
 
 
+def _only_attended(sent: SentenceFeatures, hit, ctx: Context) -> bool:
+    """An event the applicant only went to, with no number beside it ("I went to a workshop
+    on blood gas interpretation at the national ICU congress"): ANNOTATION.md counts
+    "attending a conference or a workshop with no numbers or evaluation" out. Presenting
+    at one or teaching one is another verb and stays evidence."""
+    event = hit.root
+    if event.lemma_.lower() not in ctx.words("structure", "attended_events"):
+        return False
+    verb = event.head
+    if verb.dep_ == "prep":
+        verb = verb.head  # "went to a workshop"
+    if verb.lemma_.lower() not in ctx.words("structure", "attendance_verbs"):
+        return False
+    return not any(t.like_num for t in sent.span)
+
+
+def _found_wanting(hit, ctx: Context) -> bool:
+    """Evidence the sentence itself finds wanting: "my final evaluation suffered for it",
+    "that year showed me how thin my US letters were", "his letter says nothing about my
+    abilities" (``wanting_verbs``, ``wanting_words``)."""
+    item = hit.root
+    if item.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = item.head
+    if is_negated(verb):
+        return False
+    if verb.lemma_.lower() in ctx.words("structure", "wanting_verbs"):
+        return True
+    wanting = ctx.words("structure", "wanting_words")
+    return any(
+        c.dep_ in ("acomp", "attr", "dobj") and c.lemma_.lower() in wanting for c in verb.children
+    )
+
+
 def _a_rotation_abroad(sent: SentenceFeatures, tok, ctx: Context) -> bool:
     """An elective at a place abroad and nowhere in the US ("I made my elective of two months
     in anesthesia in teaching hospital in Cebu"): a rotation abroad, which ANNOTATION.md
@@ -455,6 +489,9 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         and not _a_rotation_abroad(sent, sent.span.doc[a], ctx)
         and not _bare_mention(sent, sent.span.doc[a:b], ctx)
         and not _a_generic_post(sent, sent.span.doc[a:b], ctx)
+        and not _only_attended(sent, sent.span.doc[a:b], ctx)
+        and not _found_wanting(sent.span.doc[a:b], ctx)
+        and not _one_among(sent.span.doc[b - 1])
     ]
     if evidence:
         return [f"evidence: {evidence[0]!r}"]
@@ -909,6 +946,8 @@ def own_count(sent: SentenceFeatures, ctx: Context) -> list[str]:
     for a, b in sent.hits("structure.own_count"):
         if _a_rate(doc, b):
             continue  # "200 patients in a day": a load told, not a record (the IMG perspective)
+        if _one_among(doc[b - 1]):
+            continue  # "I was one of 120 students in my class": a place in a crowd, no record
         verb = _verb_above(doc[a])
         doer = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
         # "Managing 350 post-bypass patients as an internist showed me ...": a gerund
@@ -926,6 +965,16 @@ def own_count(sent: SentenceFeatures, ctx: Context) -> list[str]:
         if _the_applicant_among(doer) or gerund or mine or claimed or cv:
             return [Firm(f"own count: {doc[a:b].text!r}")]
     return []
+
+
+def _one_among(noun) -> bool:
+    """ "one of 120 students", "among 300 graduates": the applicant counted in a crowd."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("of", "among", "amongst"):
+        return False
+    if not any(c.dep_ == "nummod" for c in noun.children):
+        return False  # "one of my letters" names the letter
+    return prep.lower_ != "of" or prep.head.lower_ in ("one", "each", "any", "none")
 
 
 def trusted_with_work(sent: SentenceFeatures, ctx: Context) -> list[str]:
@@ -1406,11 +1455,14 @@ def reported_feedback(sent: SentenceFeatures, ctx: Context) -> list[str]:
             said_by = verb.head.head  # "wrote a letter describing my work as…"
         subj = subject_of(said_by)
         if subj is None or not any(
-            t.pos_ == "PROPN" or t.lemma_.lower() in reporters
+            (t.pos_ == "PROPN" and t.dep_ not in ("compound", "amod"))
+            or t.lemma_.lower() in reporters
             for t in subj.subtree
             if t.dep_ != "relcl"
         ):
-            continue  # a pronoun may be a grateful patient: "he told me that I had…"
+            # a pronoun may be a grateful patient: "he told me that I had…"; a unit's name
+            # is no reporter: "the ICU shifts I have worked tell me I am ready"
+            continue
         appraisal = verb.lemma_.lower() in appraising or verb.lower_ in appraising
         if appraisal and _applicant_appraised(verb):
             found.append(verb.text)
@@ -1577,7 +1629,10 @@ def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
         return []
     mine = not FIRST_PERSON_ANY.isdisjoint(sent.words)
     value = _texts(sent, "structure.img_value")
-    if value and mine:
+    clinical = sent.has("structure.clinical") or "anecdote" in sent.tags
+    if value and mine and ("exam" not in sent.tags or clinical):
+        # not a circumstance of the exam day: "The generator in my Prometric centre failed
+        # twice", "a Step 1 taken in my third language"
         return [f"international value: {value[0]!r}"]
     spoken = languages_in_use(sent, ctx)
     if spoken and (mine or "anecdote" in sent.tags):
@@ -1585,7 +1640,6 @@ def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
     scarcity = _texts(sent, "structure.scarcity") + scarce_resources(sent, ctx)
     context = _texts(sent, "structure.img_context", "structure.place") + scarcity
     lesson = _texts(sent, "structure.img_lesson")
-    clinical = sent.has("structure.clinical") or "anecdote" in sent.tags
     if (
         context
         and clinical
@@ -1631,7 +1685,10 @@ def rejects_why_me(sent: SentenceFeatures, ctx: Context) -> bool:
     """A firm no: the experience the sentence names was applied for, offered, refused or
     is still to come ("I was accepted for an observership in Ohio, but my visa was
     refused", "I have been accepted for an observership starting in October"), which
-    ANNOTATION.md counts as no evidence; or the sentence is a relative's or a friend's
+    ANNOTATION.md counts as no evidence; or all it names is an event only attended, a
+    letter or evaluation it finds wanting or a place in a crowd (``_only_attended``,
+    ``_found_wanting``, ``_one_among``); or the
+    sentence is a relative's or a friend's
     record ("My husband spent a year as a research fellow at the Mayo Clinic"); or it
     excuses a setback ("My supervisor refused to write my letter out of jealousy")."""
     if "blame" in sent.tags:
@@ -1639,6 +1696,18 @@ def rejects_why_me(sent: SentenceFeatures, ctx: Context) -> bool:
     unrealised = _UnrealisedWords.of(ctx)
     doc = sent.span.doc
     if any(_unrealised_hit(doc[a:b], unrealised) for a, b in sent.hits("structure.evidence")):
+        return True
+    hits = [doc[a:b] for a, b in sent.hits("structure.evidence") + sent.hits("structure.own_count")]
+    if (
+        hits
+        and all(
+            _only_attended(sent, h, ctx) or _found_wanting(h, ctx) or _one_among(doc[h.end - 1])
+            for h in hits
+        )
+        and not detect_why_me(sent, ctx)
+    ):
+        # "I went to a workshop at the ICU congress", "my evaluation suffered", "I was one
+        # of 120 students in my class"
         return True
     root = sent.span.root
     subj = subject_of(root)
