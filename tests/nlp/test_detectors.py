@@ -1384,3 +1384,29 @@ def test_exam_day_circumstances_are_not_the_img_perspective(bare, text, img):
 def test_a_count_of_things_is_no_score(bare, text, exam):
     (tags,) = bare.tag_sentences([text])
     assert ("exam" in tags) == exam
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        # someone else's setback with its cause, a reason refused and the cause owned, a cause
+        # the applicant made, a birthplace told
+        (
+            "My roommate failed Step 2 CK because of the curfew, and I drove her to the retake.",
+            False,
+        ),
+        ("My sister missed her exam because the roads flooded, so I lent her my notes.", False),
+        (
+            "The power cuts were hard, but they were not the reason for my score; the reason is I started late.",
+            False,
+        ),
+        ("My low score was the result of a schedule that I built myself.", False),
+        ("Kano is where I was born and where I trained.", False),
+        # the applicant's own setback beside someone else's trouble stays blame
+        ("My father lost his job, and that is why I failed Step 1.", True),
+        ("Programs turn me down because of where I was born.", True),
+    ],
+)
+def test_someone_elses_setback_and_a_cause_that_is_mine(bare, text, blame):
+    (tags,) = bare.tag_sentences([text])
+    assert ("blame" in tags) == blame

@@ -311,7 +311,22 @@ def _cause_is_self(sent: SentenceFeatures, hit, merit: frozenset[str] = frozense
             return True
     if doc[hit[1] - 1].lower_ == "why":
         return False  # "…, which is why I failed": the cause is the clause before
+    if any(
+        t.dep_ == "relcl"
+        and t.lemma_.lower() in _MAKING
+        and t.head.dep_ == "pobj"
+        and end <= t.head.i < end + 4
+        and is_first_person(subject_of(t))
+        and not is_negated(t)
+        for t in doc[end : sent.span.end]
+    ):
+        return True  # "the result of a list with no visa filter, which I built myself"
     return bool(window) and window[0].lower_ in ("me", "myself", "i")
+
+
+#: What one makes or chooses: "the result of a list ... which I built myself", "because of a
+#: decision I made" puts the cause on the applicant.
+_MAKING = {"build", "make", "choose", "decide", "create", "plan", "pick", "write", "design", "set"}
 
 
 def _denied_cause(doc, because, agents: frozenset[str]) -> str:
@@ -750,6 +765,8 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
         # "Because of her low platelets, he chose general anesthesia": a clinical
         # story's causes are not the applicant's excuses.
         return evidence
+    if _not_mine_to_excuse(sent, ctx):
+        return []
     critique = _critique(sent)
     if critique and (setback or _about_exam_system(sent, ctx)):
         evidence += [f"criticises the exam or system: {t!r}" for t in critique]
@@ -877,6 +894,8 @@ def _self_pity(sent: SentenceFeatures) -> list[str]:
         before = doc[max(sent.span.start, a - 3) : a]
         if any(t.lemma_.lower() in ("prove", "show", "demonstrate", "earn") for t in before):
             continue
+        if doc[a].lower_ == "where" and (a == sent.span.start or doc[a - 1].pos_ != "ADP"):
+            continue  # "Kathmandu is where I was born" tells; "because of where I was born" pities
         price = any(t.lower_ == "price" for t in doc[a:b])
         if price and [t.lower_ for t in doc[b : min(b + 2, sent.span.end)]] == ["for", "my"]:
             continue  # "I paid the price for my overconfidence": the price of one's own doing
@@ -1138,6 +1157,64 @@ def _my_method_then(sent: SentenceFeatures, ctx: Context) -> bool:
     return False
 
 
+def _not_mine_to_excuse(sent: SentenceFeatures, ctx: Context) -> bool:
+    """Nothing of the applicant's is excused: a reason is refused and every other cause is
+    the applicant's own ("My divorce was not the reason for my low score", "My school did
+    not teach us the USMLE, but this was not the reason for my failure; the reason is I
+    studied alone"), or the setback is someone else's (``_someone_elses_setback``)."""
+    if _self_pity(sent):
+        return False
+    causes = sent.hits("blame.external_cause")
+    merit = ctx.words("blame", "own_merit")
+    if any(_reason_refused(sent, h) for h in causes) and all(
+        _reason_refused(sent, h) or _cause_is_self(sent, h, merit) for h in causes
+    ):
+        return True
+    return _someone_elses_setback(sent, ctx)
+
+
+def _someone_elses_setback(sent: SentenceFeatures, ctx: Context) -> bool:
+    """The setback is another person's, with its cause: "My best friend from medical school
+    failed Step 1 twice because of the strikes, and I still think he was the better
+    student", "My cousin could not sit Step 1 because the only centre closed, so I paid
+    her rebooking". Every setback word's clause, or the clause it explains ("because the
+    centre closed" explains "could not sit"), has someone else as its subject
+    (``relatives``, he, she), and none has the applicant ("My father lost his job, so I
+    failed Step 1" is the applicant's setback)."""
+    if "exam" in sent.tags or _exam_just_before(sent, ctx):
+        return False  # the exam is the applicant's ("My father fell ill the month of my exam")
+    people = ctx.words("structure", "relatives")
+    setback = _setback_words(sent, ctx)
+    words = [t for t in sent.span if t.lower_ in setback or t.lemma_.lower() in setback]
+    if not words:
+        return False
+    words = [w for w in words if not _in_a_subject(w)]  # "classmates with lower grades"
+    if not words:
+        return False
+    for word in words:
+        node = word
+        while True:
+            subj = subject_of(node) if node.pos_ in ("VERB", "AUX") else None
+            if subj is not None and is_first_person(subj):
+                return False
+            if subj is not None and (subj.lemma_.lower() in people or subj.lower_ in ("he", "she")):
+                break  # someone else's
+            if node.head.i == node.i:
+                return False  # no person found: not known to be someone else's
+            node = node.head
+    return True
+
+
+def _in_a_subject(tok) -> bool:
+    """``tok`` is part of a subject, below any verb: "classmates with lower grades"."""
+    node = tok
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        node = node.head
+    return node.dep_ in ("nsubj", "nsubjpass") and node.pos_ not in ("VERB", "AUX")
+
+
 def rejects_blame(sent: SentenceFeatures, ctx: Context) -> bool:
     """A firm no: the sentence owns the outcome ("..., and the decision was mine"), or
     there is nothing to excuse: no setback in view and no word of blame or self-pity, or
@@ -1145,9 +1222,8 @@ def rejects_blame(sent: SentenceFeatures, ctx: Context) -> bool:
     contract": a story's causes are not the applicant's excuses, as in ``detect_blame``)."""
     if _real_ownership(sent, ctx.words("blame", "external_agents")):
         return True
-    causes = sent.hits("blame.external_cause")
-    if causes and all(_reason_refused(sent, h) for h in causes) and not _self_pity(sent):
-        return True  # "My divorce was not the reason for my low score"
+    if _not_mine_to_excuse(sent, ctx):
+        return True
     if (_because_of_my_method(sent, ctx) or _my_method_then(sent, ctx)) and not any(
         sent.has(key) for key in _BLAME_CUES
     ):
