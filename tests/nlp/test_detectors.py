@@ -1410,3 +1410,19 @@ def test_a_count_of_things_is_no_score(bare, text, exam):
 def test_someone_elses_setback_and_a_cause_that_is_mine(bare, text, blame):
     (tags,) = bare.tag_sentences([text])
     assert ("blame" in tags) == blame
+
+
+@pytest.mark.parametrize(
+    "text,goals",
+    [
+        # a fellowship still to be chosen is a plan
+        ("My first choice of fellowship is pediatric anesthesia.", True),
+        ("I am still deciding between a regional and an obstetric fellowship.", True),
+        # a choice made in the past, a choice of specialty
+        ("Surgery was my first choice, and I trained two years in Kharkiv.", False),
+        ("I did not want to choose between the operating room and the ICU.", False),
+    ],
+)
+def test_a_fellowship_still_to_be_chosen(bare, text, goals):
+    (tags,) = bare.tag_sentences([text])
+    assert ("future_goals" in tags) == goals
