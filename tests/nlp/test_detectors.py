@@ -1426,3 +1426,25 @@ def test_someone_elses_setback_and_a_cause_that_is_mine(bare, text, blame):
 def test_a_fellowship_still_to_be_chosen(bare, text, goals):
     (tags,) = bare.tag_sentences([text])
     assert ("future_goals" in tags) == goals
+
+
+@pytest.mark.parametrize(
+    "text,tag,tagged",
+    [
+        # the specialty picked over another; not a laryngoscope picked up
+        (
+            "I picked anesthesia over internal medicine for the speed of its decisions.",
+            "why_specialty",
+            True,
+        ),
+        ("I opted for anesthesiology after my surgical rotation.", "why_specialty", True),
+        ("Each time I pick up a laryngoscope I think of my first teacher.", "why_specialty", False),
+        # what the applicant has now against what they lacked at the last application
+        ("Now I have the clinical English I lacked in my first cycle.", "why_now", True),
+        ("This year I have the US experience that I did not have in 2023.", "why_now", True),
+        ("I had little US experience when I first applied.", "why_now", False),
+    ],
+)
+def test_a_specialty_picked_and_now_what_was_lacking(bare, text, tag, tagged):
+    (tags,) = bare.tag_sentences([text])
+    assert (tag in tags) == tagged

@@ -1811,6 +1811,9 @@ def detect_why_now(sent: SentenceFeatures, ctx: Context) -> list[str]:
     timing = [t for t in timing if not _quoted(sent)]
     if timing and sent.first_person or timing and sent.has("structure.residency_start"):
         return [f"timing: {timing[0]!r}"]
+    now_and_then = _now_what_was_lacking(sent, now_words)
+    if now_and_then:
+        return [f"now what was lacking: {now_and_then!r}"]
     doc = sent.span.doc
     for a, b in sent.hits("structure.readiness"):
         span = doc[a:b]
@@ -1825,6 +1828,40 @@ def detect_why_now(sent: SentenceFeatures, ctx: Context) -> list[str]:
                 continue  # "I was ready to quit medicine": then, not now
         return [f"readiness: {span.text!r}"]
     return []
+
+
+_HOLDING = {"have", "bring", "possess", "carry", "hold"}
+_LACKING = {"lack", "miss"}
+
+
+def _now_what_was_lacking(sent: SentenceFeatures, now_words: list[str]) -> str | None:
+    """ "Today I have the preparation that I did not have when I first applied", "Now I have
+    the skills I lacked two years ago": what the applicant holds now (a present "I have",
+    beside a now-word) set against what they lacked before (a past "did not have", "lacked"
+    or "was missing", their own)."""
+    if not now_words and "today" not in sent.lowers:
+        return None
+    for verb in sent.span:
+        if verb.lemma_.lower() not in _HOLDING or verb.tag_ not in ("VBP", "VBZ"):
+            continue
+        subj = subject_of(verb)
+        if subj is None or subj.lower_ != "i" or is_negated(verb):
+            continue
+        for then in verb.subtree:
+            if then.i == verb.i or then.pos_ not in ("VERB", "AUX") or not _past(then):
+                continue
+            who = subject_of(then)
+            if who is None or who.lower_ != "i":
+                continue
+            lemma = then.lemma_.lower()
+            if lemma in _LACKING or (lemma in _HOLDING and is_negated(then)):
+                return sent.span.doc[verb.i : then.i + 1].text
+    return None
+
+
+def _past(verb) -> bool:
+    """A past tense: the verb's own ("lacked") or its auxiliary's ("did not have", "was missing")."""
+    return verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)
 
 
 def _past_readiness(sent: SentenceFeatures) -> bool:
