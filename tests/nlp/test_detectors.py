@@ -1448,3 +1448,26 @@ def test_a_fellowship_still_to_be_chosen(bare, text, goals):
 def test_a_specialty_picked_and_now_what_was_lacking(bare, text, tag, tagged):
     (tags,) = bare.tag_sentences([text])
     assert (tag in tags) == tagged
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        # the setback as what had to follow from something else; the world as punisher; no
+        # answer beside a cancelled rotation
+        (
+            "The strike closed our faculty for a semester, and of course I sat Step 1 with no clinical year.",
+            True,
+        ),
+        ("Sometimes it feels that life is punishing me for leaving home.", True),
+        (
+            "The hospital cancelled my externship a week before it began, and nobody answered me.",
+            True,
+        ),
+        # what followed from the applicant's own doing
+        ("I studied alone from one book, and of course my score showed it.", False),
+    ],
+)
+def test_what_followed_of_course_and_the_world_as_punisher(bare, text, blame):
+    (tags,) = bare.tag_sentences([text])
+    assert ("blame" in tags) == blame

@@ -681,6 +681,50 @@ def _is_question(sent: SentenceFeatures) -> bool:
 _ANSWERS = {"yes", "partly", "mostly", "largely", "partially", "in", "it", "of", "certainly"}
 
 
+def _of_course(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """ "We had two hours of electricity a day, and of course it is showing in my Step 1
+    score", "The strike kept our university shut for eight months, and of course I take Step
+    1 with no clinical year": the applicant's setback told as what had to follow from
+    something else (``external_agents``, the subject of the clause before)."""
+    doc = sent.span.doc
+    agents = ctx.words("blame", "external_agents") - {"it", "they", "one", "people"}
+    out = []
+    for tok in sent.span:
+        if tok.lower_ != "course" or tok.i == sent.span.start or doc[tok.i - 1].lower_ != "of":
+            continue
+        before = _clause_before_of_course(tok)
+        if before is None:
+            continue
+        if before is None or is_first_person(before):
+            continue
+        if (
+            before.lemma_.lower() in agents
+            or any(t.lemma_.lower() in agents for t in before.subtree)
+            or before.lower_ == "we"
+        ):
+            out.append(f"{before.text} …, and of course …")
+    return out
+
+
+def _clause_before_of_course(course):
+    """The subject of the clause that "of course" follows ("The strike kept us out, and of
+    course I ..." gives "strike"), or None."""
+    verb = course.head.head if course.head.lower_ == "of" else course.head
+    if verb.dep_ not in ("conj", "advcl") or verb.head.i >= verb.i:
+        return None
+    return subject_of(verb.head)
+
+
+def _of_course_after_my_doing(sent: SentenceFeatures, hit) -> bool:
+    """ "I studied alone, and of course my score showed it": what followed of course
+    followed from the applicant's own doing."""
+    for tok in sent.span.doc[hit[0] : hit[1]]:
+        if tok.lower_ == "course":
+            before = _clause_before_of_course(tok)
+            return before is not None and is_first_person(before)
+    return False
+
+
 def _fault_questioned(sent: SentenceFeatures, ctx: Context) -> list[str]:
     """ "Is it my fault that my Step 1 fell in the month of the earthquake?", "Why should it be
     my fault that I was born ...?": a question that answers itself, no. Not one the next
@@ -778,6 +822,7 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
             if not _cause_is_self(sent, (a, b), merit)
             and not _denies_another_cause(sent, (a, b), ctx.words("blame", "external_agents"))
             and not _reason_refused(sent, (a, b))
+            and not _of_course_after_my_doing(sent, (a, b))
             and not _negative_subject_near(sent, (a, b))
             and not _is_a_score(sent, (a, b))
             and not _gratitude(sent, (a, b))
@@ -792,6 +837,8 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
         Firm(f"a better result under other conditions: {t!r}") for t in _better_if(sent, ctx)
     ]
     evidence += [Firm(f"asks for the record to be read {t}") for t in _read_in_light(sent, ctx)]
+    if setback:
+        evidence += [f"the setback as what followed: {t!r}" for t in _of_course(sent, ctx)]
     evidence += _consequence_blame(sent, ctx)
     if setback:
         evidence += [
