@@ -329,6 +329,10 @@ def _cause_is_self(sent: SentenceFeatures, hit, merit: frozenset[str] = frozense
 _MAKING = {"build", "make", "choose", "decide", "create", "plan", "pick", "write", "design", "set"}
 
 
+#: What the applicant may say they were not, denying only a readiness: "not because I was ready".
+_READY = {"ready", "prepared", "confident", "able", "capable", "qualified"}
+
+
 def _denied_cause(doc, because, agents: frozenset[str]) -> str:
     """What "not because …" (``because`` is the word "because") denies:
 
@@ -373,9 +377,6 @@ def _denied_cause(doc, because, agents: frozenset[str]) -> str:
     if not negated and any(c.lemma_.lower() in _READY for c in state):
         return "lack"
     return "self"
-
-
-_READY = {"ready", "prepared", "confident", "able", "capable", "qualified"}
 
 
 def _not_because(sent: SentenceFeatures, hit):
@@ -678,14 +679,12 @@ def _is_question(sent: SentenceFeatures) -> bool:
     return sent.span.text.rstrip(" \"'”").endswith("?")
 
 
-_ANSWERS = {"yes", "partly", "mostly", "largely", "partially", "in", "it", "of", "certainly"}
-
-
 def _of_course(sent: SentenceFeatures, ctx: Context) -> list[str]:
-    """ "We had two hours of electricity a day, and of course it is showing in my Step 1
-    score", "The strike kept our university shut for eight months, and of course I take Step
-    1 with no clinical year": the applicant's setback told as what had to follow from
-    something else (``external_agents``, the subject of the clause before)."""
+    """ "The strike kept our university shut for eight months, and of course I take Step 1
+    with no clinical year", "My school closed for a year, and of course my score showed
+    it": the applicant's setback told as what had to follow from something else
+    (``external_agents``, the subject of the clause before; not "we", who may be the
+    applicant too)."""
     doc = sent.span.doc
     agents = ctx.words("blame", "external_agents") - {"it", "they", "one", "people"}
     out = []
@@ -693,15 +692,9 @@ def _of_course(sent: SentenceFeatures, ctx: Context) -> list[str]:
         if tok.lower_ != "course" or tok.i == sent.span.start or doc[tok.i - 1].lower_ != "of":
             continue
         before = _clause_before_of_course(tok)
-        if before is None:
-            continue
         if before is None or is_first_person(before):
             continue
-        if (
-            before.lemma_.lower() in agents
-            or any(t.lemma_.lower() in agents for t in before.subtree)
-            or before.lower_ == "we"
-        ):
+        if any(t.lemma_.lower() in agents for t in before.subtree):
             out.append(f"{before.text} …, and of course …")
     return out
 
@@ -723,6 +716,11 @@ def _of_course_after_my_doing(sent: SentenceFeatures, hit) -> bool:
             before = _clause_before_of_course(tok)
             return before is not None and is_first_person(before)
     return False
+
+
+#: The first words of a sentence that answers the question before it: "Yes, it was.",
+#: "Partly.", "In part.", "It was.", "Of course it was."
+_ANSWERS = {"yes", "partly", "mostly", "largely", "partially", "in", "it", "of", "certainly"}
 
 
 def _fault_questioned(sent: SentenceFeatures, ctx: Context) -> list[str]:
@@ -1232,10 +1230,12 @@ def _someone_elses_setback(sent: SentenceFeatures, ctx: Context) -> bool:
         return False  # the exam is the applicant's ("My father fell ill the month of my exam")
     people = ctx.words("structure", "relatives")
     setback = _setback_words(sent, ctx)
-    words = [t for t in sent.span if t.lower_ in setback or t.lemma_.lower() in setback]
-    if not words:
-        return False
-    words = [w for w in words if not _in_a_subject(w)]  # "classmates with lower grades"
+    words = [
+        t
+        for t in sent.span
+        if (t.lower_ in setback or t.lemma_.lower() in setback)
+        and not _in_a_subject(t)  # "classmates with lower grades matched ..."
+    ]
     if not words:
         return False
     for word in words:
@@ -1259,7 +1259,7 @@ def _in_a_subject(tok) -> bool:
         if node.dep_ in ("nsubj", "nsubjpass"):
             return True
         node = node.head
-    return node.dep_ in ("nsubj", "nsubjpass") and node.pos_ not in ("VERB", "AUX")
+    return False
 
 
 def rejects_blame(sent: SentenceFeatures, ctx: Context) -> bool:

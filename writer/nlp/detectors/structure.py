@@ -1687,8 +1687,7 @@ def rejects_why_me(sent: SentenceFeatures, ctx: Context) -> bool:
     refused", "I have been accepted for an observership starting in October"), which
     ANNOTATION.md counts as no evidence; or all it names is an event only attended, a
     letter or evaluation it finds wanting or a place in a crowd (``_only_attended``,
-    ``_found_wanting``, ``_one_among``); or the
-    sentence is a relative's or a friend's
+    ``_found_wanting``, ``_one_among``); or the sentence is a relative's or a friend's
     record ("My husband spent a year as a research fellow at the Mayo Clinic"); or it
     excuses a setback ("My supervisor refused to write my letter out of jealousy")."""
     if "blame" in sent.tags:
