@@ -115,6 +115,7 @@ SENTENCE_FILES = (
     "sentences_dev56.jsonl",
     "sentences_dev57.jsonl",
     "sentences_dev58.jsonl",
+    "sentences_dev59.jsonl",
     "sentences_dev60.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
