@@ -294,6 +294,11 @@ def _contrast_with_self(sent: SentenceFeatures, ctx: Context) -> list[str]:
     return found
 
 
+#: What one makes or chooses: "the result of a list ... which I built myself", "because of a
+#: decision I made" puts the cause on the applicant.
+_MAKING = {"build", "make", "choose", "decide", "create", "plan", "pick", "write", "design", "set"}
+
+
 def _cause_is_self(sent: SentenceFeatures, hit, merit: frozenset[str] = frozenset()) -> bool:
     """ "due to my poor strategy" is ownership; "due to the war" is not. A result that
     "reflects my effort" or "my current knowledge" (``merit``) is put on the applicant;
@@ -322,11 +327,6 @@ def _cause_is_self(sent: SentenceFeatures, hit, merit: frozenset[str] = frozense
     ):
         return True  # "the result of a list with no visa filter, which I built myself"
     return bool(window) and window[0].lower_ in ("me", "myself", "i")
-
-
-#: What one makes or chooses: "the result of a list ... which I built myself", "because of a
-#: decision I made" puts the cause on the applicant.
-_MAKING = {"build", "make", "choose", "decide", "create", "plan", "pick", "write", "design", "set"}
 
 
 #: What the applicant may say they were not, denying only a readiness: "not because I was ready".
@@ -586,6 +586,11 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
     return found
 
 
+#: What the applicant does: "with more practice I would have scored higher" owns the result
+#: (beside ``own_merit``, which has "effort").
+_OWN_DOING = {"practice", "planning", "revision", "review", "focus"}
+
+
 def _better_if(sent: SentenceFeatures, ctx: Context) -> list[str]:
     """The applicant's better result, had an outside condition been otherwise: "With better
     equipment at my hospital, I would have a much longer procedure log", "In Portuguese I
@@ -739,9 +744,6 @@ def _fault_questioned(sent: SentenceFeatures, ctx: Context) -> list[str]:
         and any(c.dep_ == "poss" and c.lower_ == "my" for c in t.children)
     ]
 
-
-# What the applicant does: "with more practice I would have scored higher" owns the result.
-_OWN_DOING = {"practice", "planning", "revision", "review", "effort", "time management", "focus"}
 
 _CIRCUMSTANCES = {
     "access",
