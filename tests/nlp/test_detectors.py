@@ -1261,6 +1261,15 @@ def test_ranks_duties_and_own_work_with_an_impact(bare, text, why_me):
         ("My low score was not because of me; the course I bought taught the old outline.", True),
         ("I went unmatched because few programs sponsor visas, not because of my CV.", True),
         ("I failed because of poor time management, not because of my family situation.", False),
+        # someone else's trouble named through "my": the friend's, not the applicant's doing
+        (
+            "I failed because of poor time management, not because of my friend's illness.",
+            False,
+        ),
+        (
+            "I scored low because I rushed the blocks, not because of my roommate's wedding.",
+            False,
+        ),
         (
             "Nobody pressed me to book the exam in May; I chose it to finish early, not because I was prepared.",
             False,

@@ -368,7 +368,7 @@ def _denied_cause(doc, because, agents: frozenset[str]) -> str:
             if any(c.dep_ == "poss" and c.lower_ == "my" for c in t.children)
             and t.lemma_.lower() not in agents
         ]
-        return "self" if own and own[0].head.dep_ != "poss" else "other"
+        return "self" if own and own[0].dep_ != "poss" else "other"
     verb = because.head
     if not is_first_person(subject_of(verb)):
         return "other"
