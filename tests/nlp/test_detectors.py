@@ -1480,3 +1480,70 @@ def test_a_specialty_picked_and_now_what_was_lacking(bare, text, tag, tagged):
 def test_what_followed_of_course_and_the_world_as_punisher(bare, text, blame):
     (tags,) = bare.tag_sentences([text])
     assert ("blame" in tags) == blame
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # an evaluator the tagger reads as a verb ("attending"), and a letter that recounts
+        (
+            'Every attending I worked under rated me "outstanding" for reliability.',
+            True,
+        ),
+        (
+            "Dr. Mensah's letter recalls how I caught a kinked epidural catheter before the bolus.",
+            True,
+        ),
+        # the applicant's own study as the subject of its count; an age or a length is no count
+        ("My audit of spinal anesthesia enrolled 260 mothers across two hospitals in Accra.", True),
+        ("I looked after a 67-year-old woman with a massive pulmonary embolism.", False),
+        ("On the vaccination day I immunised 60 children in a single morning.", False),
+        ("I attended a three-day workshop on point-of-care ultrasound in Lagos.", False),
+        # someone else's record: "my" and "me" only say who they are to the applicant
+        ("My thesis supervisor trained in cardiac anesthesia at the Cleveland Clinic.", False),
+        (
+            "Dr. Haddad, who supervised my thesis, has written more than sixty papers on sepsis.",
+            False,
+        ),
+        # what they did for the applicant, and the applicant's own team, remain evidence
+        (
+            "The chief of anesthesia at my externship offered to write my letter before I asked.",
+            True,
+        ),
+        ("My QI team at a Newark hospital cut first-case delays from 40 to 12 minutes.", True),
+    ],
+)
+def test_why_me_reads_the_reporter_the_count_and_whose_record(bare, text, why_me):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        # a better record had someone else acted otherwise; the "could have" is the result
+        ("With decent monitors in our theatres, I could have done many more arterial lines.", True),
+        (
+            "Had the fellows let me hold the laryngoscope, my evaluation would have been stronger.",
+            True,
+        ),
+        ("If the hospital had given me study leave, I would have passed the first time.", True),
+    ],
+)
+def test_a_better_record_under_someone_elses_condition_is_blame(bare, text, blame):
+    (tags,) = bare.tag_sentences([text])
+    assert ("blame" in tags) == blame
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a better result had the applicant acted otherwise owns it, also for the model
+        "If I had started my preparation earlier, my score would have been higher.",
+        "Had I asked my mentors for help sooner, I would have passed Step 1 on my first attempt.",
+        "Had my revision been more structured, my CK score would have been higher.",
+    ],
+)
+def test_a_better_result_had_i_acted_otherwise_is_ownership(analyzer, text):
+    (tags,) = analyzer.tag_sentences([text])
+    assert "blame" not in tags

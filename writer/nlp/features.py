@@ -219,5 +219,10 @@ def is_first_person(token) -> bool:
     return token is not None and token.lower_ in FIRST_PERSON_ANY
 
 
+def has_my(token) -> bool:
+    """ "my X": the applicant's own (not "our", which may be the team's)."""
+    return any(c.dep_ == "poss" and c.lower_ == "my" for c in token.children)
+
+
 def overlaps(hit: Hit, others: list[Hit]) -> bool:
     return any(hit[0] < b and a < hit[1] for a, b in others)

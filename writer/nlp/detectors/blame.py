@@ -15,6 +15,7 @@ from writer.nlp.detectors.context import Context, Firm
 from writer.nlp.features import (
     FIRST_PERSON,
     SentenceFeatures,
+    has_my,
     is_first_person,
     is_negated,
     subject_of,
@@ -591,21 +592,39 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
 _OWN_DOING = {"practice", "planning", "revision", "review", "focus"}
 
 
-def _better_if(sent: SentenceFeatures, ctx: Context) -> list[str]:
+def _better_if(sent: SentenceFeatures, ctx: Context, records_only: bool = False) -> list[str]:
     """The applicant's better result, had an outside condition been otherwise: "With better
     equipment at my hospital, I would have a much longer procedure log", "In Portuguese I
     would have scored above 240", "Without the strike I would not have failed". A condition
     that is the applicant's own doing ("with more practice", "with better preparation") owns
-    the result instead."""
+    the result instead. ``records_only`` keeps a result that is a record: the applicant's
+    evaluation or log, or more of their work ("I could have done many more arterial lines"),
+    not a moment of a scene ("with a working monitor I could have seen it sooner")."""
     agents = ctx.words("blame", "external_agents")
+    enough = ctx.words("blame", "enough_words")
     own = ctx.words("blame", "own_merit") | _SELF_FAULT | _OWN_DOING
     languages = ctx.words("structure", "languages")
+    records = ctx.words("blame", "weighed_records") | ctx.words("blame", "evidence_records")
     out = []
     for verb in sent.span:
         auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
         if not ({"would", "could"} & set(auxes)) or not ("have" in auxes or verb.lemma_ == "have"):
             continue
-        if not is_first_person(subject_of(verb)):
+        if verb.dep_ == "relcl":
+            continue  # "patients we could have saved with basic equipment": what they lost
+        subj = subject_of(verb)
+        mine = subj is not None and subj.lemma_.lower() in records and has_my(subj)
+        if not is_first_person(subj) and not mine:
+            continue
+        if records_only and not mine and not _more_of(verb):
+            continue
+        condition = _others_condition(verb, own)
+        if condition is not None:
+            # "Had the residents let me do more ..., my evaluation would have been much
+            # stronger"; not "If I had started earlier, my score would have been higher"
+            out.append(f"{condition.text} … would have …")
+            continue
+        if mine:
             continue
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("with", "without", "in"):
@@ -619,10 +638,7 @@ def _better_if(sent: SentenceFeatures, ctx: Context) -> list[str]:
                 continue  # "with more practice", "with more practice tests"
             lemma = obj.lemma_.lower()
             if prep.lower_ == "with":
-                found = any(
-                    c.tag_ == "JJR" or c.lower_ in ("enough", "proper", "adequate", "same")
-                    for c in obj.children
-                )
+                found = any(c.tag_ == "JJR" or c.lower_ in enough for c in obj.children)
             elif prep.lower_ == "without":
                 found = lemma in agents and lemma not in ("question", "questions")
             else:
@@ -630,6 +646,44 @@ def _better_if(sent: SentenceFeatures, ctx: Context) -> list[str]:
             if found:
                 out.append(f"{prep.text} {obj.text} … I would have …")
     return out
+
+
+def _more_of(verb) -> bool:
+    """The verb's object is more of something: "done many more arterial lines", "far more
+    airway experience to show"."""
+    return any(
+        c.dep_ == "dobj" and any(m.lower_ in ("more", "longer") for m in c.subtree)
+        for c in verb.children
+    )
+
+
+def _others_condition(verb, own: frozenset[str]):
+    """The verb of an unreal condition on ``verb`` ("if the hospital had given me leave",
+    "had the residents let me ...") whose subject is someone or something other than the
+    applicant and their own doing, or None."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl":
+            continue
+        marks = [c for c in clause.children if c.dep_ == "mark"]
+        inverted = any(
+            c.dep_ == "aux" and c.lower_ == "had" and c.i < clause.i and c.i == clause.left_edge.i
+            for c in clause.children
+        )
+        if not inverted and not any(m.lower_ == "if" for m in marks):
+            continue
+        if not inverted and not any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in clause.children
+        ):
+            continue  # "if I pass Step 3, I would have ..." is no unreal past
+        cond_subj = subject_of(clause)
+        if cond_subj is None or is_first_person(cond_subj) or cond_subj.lower_ in ("it", "there"):
+            continue
+        if cond_subj.lemma_.lower() in own or has_my(cond_subj):
+            continue  # "had my preparation been ...": the applicant's own doing
+        if is_negated(clause):
+            continue  # "if the residents had not helped me": gratitude, not an excuse
+        return clause
+    return None
 
 
 def _read_in_light(sent: SentenceFeatures, ctx: Context) -> list[str]:
@@ -775,6 +829,10 @@ def _lacked_circumstance(verb) -> bool:
     )
 
 
+#: Ownership phrases that are also the form of a better result under other conditions.
+_COUNTERFACTUAL_OWNING = frozenset({"i could have", "i would have"})
+
+
 def _real_ownership(sent: SentenceFeatures, agents: frozenset[str]) -> list[str]:
     """Ownership phrases that are not themselves negated ("not my responsibility")."""
     doc = sent.span.doc
@@ -807,8 +865,13 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
         evidence += [f"self-pity: {t!r}" for t in self_pity]
     if "anecdote" in sent.tags and "exam" not in sent.tags:
         # "Because of her low platelets, he chose general anesthesia": a clinical
-        # story's causes are not the applicant's excuses.
-        return evidence
+        # story's causes are not the applicant's excuses; a record that could have been
+        # better under others' conditions is one ("Had the fellows let me hold the
+        # laryngoscope, my evaluation would have been stronger").
+        return evidence + [
+            Firm(f"a better record under other conditions: {t!r}")
+            for t in _better_if(sent, ctx, records_only=True)
+        ]
     if _not_mine_to_excuse(sent, ctx):
         return []
     critique = _critique(sent)
@@ -833,9 +896,12 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
     evidence += [f"pins the setback on {t}" for t in _agent_blame(sent, ctx, setback)]
     evidence += [Firm(f"handed to another: {t!r}") for t in _handed_to_another(sent, ctx)]
     evidence += _clause_blame(sent, ctx, setback)
-    evidence += [
-        Firm(f"a better result under other conditions: {t!r}") for t in _better_if(sent, ctx)
-    ]
+    better = _better_if(sent, ctx)
+    evidence += [Firm(f"a better result under other conditions: {t!r}") for t in better]
+    if better:
+        # "With proper equipment ..., I could have done many more central lines": the
+        # "could have" is the better result, not the applicant's regret
+        ownership = [o for o in ownership if o.lower() not in _COUNTERFACTUAL_OWNING]
     evidence += [Firm(f"asks for the record to be read {t}") for t in _read_in_light(sent, ctx)]
     if setback:
         evidence += [f"the setback as what followed: {t!r}" for t in _of_course(sent, ctx)]
@@ -1170,6 +1236,51 @@ _BLAME_CUES = tuple(
 _CARRYING_CUES = tuple(key for key in _BLAME_CUES if key != "blame.external_cause")
 
 
+#: Verbs of an unreal condition that tell what the applicant had or was given, not did:
+#: "if I had had the same resources", "had I received the same preparation", "if I had
+#: been in a normal situation" put the better result on circumstances.
+_RECEIVING = frozenset("have be get receive gain obtain enjoy live grow bear".split())
+
+
+def _own_regret(sent: SentenceFeatures, ctx: Context) -> bool:
+    """Every better result in the sentence hangs on something the applicant would have
+    done: "If I had started my preparation earlier, my score would have been higher",
+    "Had I asked for help sooner, I would have passed". Not what they would have had or
+    been given ("if I had had the same resources as American students"), and not a
+    condition that names someone or something else ("if I had not been on nights")."""
+    agents = ctx.words("blame", "external_agents")
+    own = ctx.words("blame", "own_merit") | _OWN_DOING
+    found = False
+    for verb in sent.span:
+        auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if not ({"would", "could"} & auxes) or "have" not in auxes:
+            continue
+        for clause in verb.children:
+            if clause.dep_ != "advcl":
+                continue
+            marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "aux")}
+            if not ({"if", "had"} & marks):
+                continue
+            doer = subject_of(clause)
+            if is_first_person(doer):
+                passive = any(c.dep_ == "auxpass" for c in clause.children)
+            elif doer is not None and has_my(doer) and doer.lemma_.lower() in own:
+                passive = False  # "had my preparation been more structured"
+            else:
+                return False
+            words = {t.lemma_.lower() for t in clause.subtree} | {t.lower_ for t in clause.subtree}
+            if (
+                passive
+                or is_negated(clause)
+                or (clause.lemma_.lower() in _RECEIVING and is_first_person(doer))
+                or "same" in words
+                or not words.isdisjoint(agents)
+            ):
+                return False
+            found = True
+    return found
+
+
 def _because_of_my_method(sent: SentenceFeatures, ctx: Context) -> bool:
     """A "because" clause in which the applicant did something of their own method
     (``own_method_verbs``): "because I prepared the way I had always studied". "Because I
@@ -1280,6 +1391,9 @@ def rejects_blame(sent: SentenceFeatures, ctx: Context) -> bool:
         # alone, only with textbooks, so I did not discover my weak points"
         return True
     if "anecdote" in sent.tags and "exam" not in sent.tags and not sent.has("blame.self_pity"):
+        return True
+    if _own_regret(sent, ctx):
+        # "If I had asked for help sooner, I would have passed on my first attempt"
         return True
     setback = _setback_in_view(sent, ctx)
     if not setback and not any(sent.has(key) for key in _CARRYING_CUES):

@@ -17,6 +17,7 @@ from writer.nlp.features import (
     FIRST_PERSON,
     FIRST_PERSON_ANY,
     SentenceFeatures,
+    has_my,
     is_negated,
     subject_of,
 )
@@ -323,7 +324,19 @@ def _only_attended(sent: SentenceFeatures, hit, ctx: Context) -> bool:
         verb = verb.head  # "went to a workshop"
     if verb.lemma_.lower() not in ctx.words("structure", "attendance_verbs"):
         return False
-    return not any(t.like_num for t in sent.span)
+    # "a two-day workshop": how long the event lasted is no number of the applicant's
+    measures = ctx.words("structure", "measure_units")
+    return not any(t.like_num and not _a_measure(t, measures) for t in sent.span)
+
+
+def _a_measure(number, measures: frozenset[str]) -> bool:
+    """ "54-year-old", "two-day", "150-bed": a number joined by a hyphen to a measure."""
+    doc = number.doc
+    return (
+        number.i + 2 < len(doc)
+        and doc[number.i + 1].tag_ == "HYPH"
+        and doc[number.i + 2].lemma_.lower() in measures
+    )
 
 
 def _found_wanting(hit, ctx: Context) -> bool:
@@ -430,7 +443,7 @@ def _given_to_me(verb, evidence, honouring: frozenset[str]) -> bool:
 
 
 def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
-    if sent.has("structure.not_evidence"):
+    if sent.has("structure.not_evidence") or _about_someone_else(sent, ctx):
         return []
     if _future_marked(sent) or (sent.future and not sent.past):
         return _done_before_the_plan(sent, ctx)
@@ -943,9 +956,13 @@ def own_count(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if subj is not None and subj.lemma_.lower() in ctx.words("structure", "others_record_subjects"):
         return []  # "My mentor has published over 100 papers"
     doc = sent.span.doc
+    works = ctx.words("structure", "own_work_nouns")
+    measures = ctx.words("structure", "measure_units")
     for a, b in sent.hits("structure.own_count"):
         if _a_rate(doc, b):
             continue  # "200 patients in a day": a load told, not a record (the IMG perspective)
+        if _a_measure(doc[a], measures):
+            continue  # "a 54-year-old woman", "a 150-bed hospital": an attribute, not a count
         if _one_among(doc[b - 1]):
             continue  # "I was one of 120 students in my class": a place in a crowd, no record
         verb = _verb_above(doc[a])
@@ -962,7 +979,9 @@ def own_count(sent: SentenceFeatures, ctx: Context) -> list[str]:
         # "National anaesthesiology specialisation exam of Turkey, 2020 - ranked 14th of
         # 1,100": a line with no subject at all is the applicant's CV
         cv = doer is None and not ({"nsubj", "nsubjpass", "csubj"} & set(sent.deps))
-        if _the_applicant_among(doer) or gerund or mine or claimed or cv:
+        # "My trial of ketamine ... recruited 140 women": the applicant's own study counted
+        work = doer is not None and doer.lemma_.lower() in works and has_my(doer)
+        if _the_applicant_among(doer) or gerund or mine or claimed or cv or work:
             return [Firm(f"own count: {doc[a:b].text!r}")]
     return []
 
@@ -1152,12 +1171,21 @@ def _titled(person) -> bool:
     )
 
 
+_RATE_UNITS = frozenset({"day", "morning", "afternoon", "evening", "night", "shift"})
+
+
 def _a_rate(doc, end: int) -> bool:
-    """ "a day", "per day", "in a day", "each day" right after the count."""
-    after = [t.lower_ for t in doc[end : end + 3]]
-    return any(
-        after[i : i + 2] in (["a", "day"], ["per", "day"], ["each", "day"], ["every", "day"])
-        for i in range(len(after))
+    """ "a day", "per day", "each night", "in one morning", "in a single shift" right after
+    the count: a load told, not a record."""
+    after = [t.lower_ for t in doc[end : end + 4]]
+    if after[:1] == ["in"]:
+        after = after[1:]
+    if after[:1] in (["a"], ["one"]) and after[1:2] == ["single"]:
+        after = after[:1] + after[2:]
+    return (
+        len(after) >= 2
+        and after[0] in ("a", "per", "each", "every", "one")
+        and after[1] in _RATE_UNITS
     )
 
 
@@ -1270,7 +1298,7 @@ def _done_there(place, verbs, nouns, unrealised) -> bool:
         node = node.head
         lemma = node.lemma_.lower()
         if node.pos_ in ("NOUN", "PROPN") and lemma in nouns and (located or compound):
-            if _has_my(node):  # "my rotation at Henry Ford", "my Brooklyn observership",
+            if has_my(node):  # "my rotation at Henry Ford", "my Brooklyn observership",
                 return not _unrealised(node, unrealised)  # not "… was cancelled"
         if node.pos_ in ("VERB", "AUX"):
             if (
@@ -1290,7 +1318,7 @@ def _done_there(place, verbs, nouns, unrealised) -> bool:
             if lemma in verbs:
                 return subj.lower_ in ("i", "we")
             if lemma == "be":  # "my core rotations were in…", "I was an observer at…"
-                return (_has_my(subj) and subj.lemma_.lower() in nouns) or (
+                return (has_my(subj) and subj.lemma_.lower() in nouns) or (
                     subj.lower_ == "i"
                     and any(c.dep_ == "attr" and c.lemma_.lower() in nouns for c in node.children)
                 )
@@ -1457,6 +1485,7 @@ def reported_feedback(sent: SentenceFeatures, ctx: Context) -> list[str]:
         if subj is None or not any(
             (t.pos_ == "PROPN" and t.dep_ not in ("compound", "amod"))
             or t.lemma_.lower() in reporters
+            or t.lower_ in reporters  # "Every attending ... rated me": read as the verb "attend"
             for t in subj.subtree
             if t.dep_ != "relcl"
         ):
@@ -1474,16 +1503,9 @@ def reported_feedback(sent: SentenceFeatures, ctx: Context) -> list[str]:
     return found
 
 
-def _has_my(token) -> bool:
-    """ "my X": the applicant's own (not "our", which may be the team's)."""
-    return any(c.dep_ == "poss" and c.lower_ == "my" for c in token.children)
-
-
 def _applicant_appraised(verb) -> bool:
     """The appraisal's object is the applicant: "described me as", "praised my handoffs"."""
-    return any(
-        c.dep_ in ("dobj", "obj") and (c.lower_ == "me" or _has_my(c)) for c in verb.children
-    )
+    return any(c.dep_ in ("dobj", "obj") and (c.lower_ == "me" or has_my(c)) for c in verb.children)
 
 
 def _about_the_applicant(clause, advice: frozenset[str], others: frozenset[str]) -> bool:
@@ -1494,7 +1516,7 @@ def _about_the_applicant(clause, advice: frozenset[str], others: frozenset[str])
     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None:
         return False
-    return subj.lower_ == "i" or (subj.lemma_.lower() not in others and _has_my(subj))
+    return subj.lower_ == "i" or (subj.lemma_.lower() not in others and has_my(subj))
 
 
 def _experienced(sent: SentenceFeatures) -> bool:
@@ -1708,16 +1730,28 @@ def rejects_why_me(sent: SentenceFeatures, ctx: Context) -> bool:
         # "I went to a workshop at the ICU congress", "my evaluation suffered", "I was one
         # of 120 students in my class"
         return True
+    if _about_someone_else(sent, ctx):
+        return True
     root = sent.span.root
     subj = subject_of(root)
     if subj is None and root.pos_ == "NOUN":
-        subj = root  # "My father, a surgeon …, operated on thousands": the verb read as acl
-    if subj is not None and _someone_elses_record(sent, subj, ctx):
-        return True
+        subj = root
     if subj is None or subj.lemma_.lower() not in ctx.words("structure", "relatives"):
         return False
     subjects = [*subj.children, *root.children]  # "my sister and I": the applicant too
     return not any(c.dep_ in ("conj", "nsubj") and c.lower_ in ("i", "we") for c in subjects)
+
+
+def _about_someone_else(sent: SentenceFeatures, ctx: Context) -> bool:
+    """The sentence is another person's record, "my" and "me" only saying who they are to
+    the applicant: "My research supervisor trained in pediatric anesthesia at Boston
+    Children's", "Dr. Oduya, who supervised my thesis, has published more than forty
+    papers" (``_someone_elses_record``)."""
+    root = sent.span.root
+    subj = subject_of(root)
+    if subj is None and root.pos_ == "NOUN":
+        subj = root  # "My father, a surgeon …, operated on thousands": the verb read as acl
+    return subj is not None and _someone_elses_record(sent, subj, ctx)
 
 
 def _someone_elses_record(sent: SentenceFeatures, subj, ctx: Context) -> bool:
@@ -1744,15 +1778,22 @@ def _someone_elses_record(sent: SentenceFeatures, subj, ctx: Context) -> bool:
     finite = verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
         c.dep_ in ("aux", "auxpass") for c in verb.children
     )
+    # "My research supervisor trained in pediatric anesthesia at ...": the verb read as a
+    # participle of its subject, which then heads the sentence
+    said = [c for c in subj.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN")]
+    told = subj.dep_ == "ROOT" and bool(said)
     other = (
         # a subject with a finite verb: not a CV line's role ("Chief resident of internal
         # medicine, ..., 2021-2022, scheduling 48 residents")
-        subj.dep_ in ("nsubj", "nsubjpass")
-        and finite
-        and subj.lemma_.lower() in people
+        ((subj.dep_ in ("nsubj", "nsubjpass") and finite) or told)
+        and (subj.lemma_.lower() in people or _titled(subj))
         and subj.lower_ not in FIRST_PERSON_ANY
+        # "my QI team reduced ...": a team the applicant worked in
+        and not (subj.lemma_.lower() == "team" and has_my(subj))
     )
     described = {t.i for t in subj.subtree} if other else set()
+    if told:
+        described -= {t.i for verb in said for t in verb.subtree}  # what the subject did
     if not all(
         (
             t.lower_ == "me"
