@@ -1547,3 +1547,19 @@ def test_a_better_record_under_someone_elses_condition_is_blame(bare, text, blam
 def test_a_better_result_had_i_acted_otherwise_is_ownership(analyzer, text):
     (tags,) = analyzer.tag_sentences([text])
     assert "blame" not in tags
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        # the applicant's own record found wanting, and put on someone else
+        ("My logbook is short because the consultants kept the good cases for themselves.", True),
+        ("My letters are lukewarm because the consultants barely knew my name.", True),
+        # put on the applicant, or said of records in general
+        ("My letters are lukewarm because I rarely spoke up on rounds.", False),
+        ("For a foreign graduate, a generic letter can do more harm than no letter at all.", False),
+    ],
+)
+def test_a_thin_record_put_on_someone_else_is_blame(bare, text, blame):
+    (tags,) = bare.tag_sentences([text])
+    assert ("blame" in tags) == blame

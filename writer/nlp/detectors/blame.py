@@ -74,9 +74,12 @@ def _setback_in_view(sent: SentenceFeatures, ctx: Context, agent=None) -> bool:
 
 def _setback_words(sent: SentenceFeatures, ctx: Context) -> frozenset[str]:
     """The words that tell of a setback in this sentence: ``setback_words``, less the
-    neutral ones ("interviews", "observership") unless the sentence says they were lacking."""
+    neutral ones ("interviews", "observership") unless the sentence says they were lacking,
+    and the word that finds the applicant's own record wanting ("my letters are generic")."""
     lacking = not ctx.words("blame", "lacking_words").isdisjoint(sent.words)
-    return _setback_set(ctx, with_neutral=lacking)
+    found = _setback_set(ctx, with_neutral=lacking)
+    wanting = _my_record_wanting(sent, ctx)
+    return found if wanting is None else found | {wanting}
 
 
 def _setback_set(ctx: Context, with_neutral: bool) -> frozenset[str]:
@@ -107,6 +110,23 @@ def _names_a_setback(sent: SentenceFeatures, ctx: Context) -> bool:
     """A setback word (``_setback_words``) among the sentence's words or lemmas."""
     setback = _setback_words(sent, ctx)
     return not (setback.isdisjoint(sent.words) and setback.isdisjoint(sent.lemmas))
+
+
+def _my_record_wanting(sent: SentenceFeatures, ctx: Context) -> str | None:
+    """ "my letter from the ICU rotation is generic", "my letters are lukewarm": the
+    applicant's evidence (``evidence_records``) said to be thin (``wanting_words``); not
+    advice about letters in general ("a generic letter can do more harm than none")."""
+    records = ctx.words("blame", "evidence_records")
+    wanting = ctx.words("structure", "wanting_words")
+    for tok in sent.span:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lemma_.lower() not in records:
+            continue
+        if not has_my(tok) or is_negated(tok.head):
+            continue
+        for c in tok.head.children:
+            if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in wanting:
+                return c.lower_
+    return None
 
 
 def _is_negative_subject(tok) -> bool:
