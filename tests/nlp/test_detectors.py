@@ -1563,3 +1563,19 @@ def test_a_better_result_had_i_acted_otherwise_is_ownership(analyzer, text):
 def test_a_thin_record_put_on_someone_else_is_blame(bare, text, blame):
     (tags,) = bare.tag_sentences([text])
     assert ("blame" in tags) == blame
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        # a gain credited to someone else is gratitude, for the detectors and the model
+        ("My score improved because my mentor went through every block with me.", False),
+        ("I matched into pediatrics in 2021 because the program valued my research.", False),
+        # a setback put on someone else stays blame
+        ("My score dropped because my tutor left in the middle of my preparation.", True),
+        ("I did not match because the program filtered out older graduates.", True),
+    ],
+)
+def test_a_gain_credited_to_someone_else_is_no_blame(analyzer, text, blame):
+    (tags,) = analyzer.tag_sentences([text])
+    assert ("blame" in tags) == blame

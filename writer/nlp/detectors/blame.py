@@ -581,6 +581,8 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
             continue
         if _own_result(subj, ctx):
             continue  # "because my Step 1 score is low, I want ...": the applicant's own fact
+        if tok.lower_ == "because" and _a_gain_explained(verb, ctx):
+            continue  # "My score improved because my mentor reviewed every block with me"
         lemma = verb.lemma_.lower()
         if tok.lower_ == "if":
             if counterfactual:
@@ -1120,6 +1122,26 @@ def _setback_explained(sent: SentenceFeatures, ctx: Context, verb) -> bool:
     )
 
 
+#: What went well, in the clause a "because" explains (beside ``gain_words``).
+_GAINS = frozenset("pass match rise climb increase succeed improve jump".split())
+
+
+def _a_gain_explained(verb, ctx: Context) -> bool:
+    """The clause that the "because" clause (headed by ``verb``) explains tells of a gain,
+    not a setback: "My score improved because my mentor reviewed every block with me", "I
+    matched into surgery because the program valued my research" (not "I did not match
+    because ...", not "my score rose too little")."""
+    head = verb.head
+    if head.i == verb.i or is_negated(head):
+        return False
+    gains = ctx.words("blame", "gain_words")
+    if not (head.lemma_.lower() in _GAINS or head.lower_ in gains):
+        return False
+    cause = {t.i for t in verb.subtree}
+    effect = [t for t in head.subtree if t.i not in cause]
+    return not any(t.lemma_.lower() in _BAD_OUTCOME_WORDS or t.dep_ == "neg" for t in effect)
+
+
 def _setback_outside(sent: SentenceFeatures, ctx: Context, cause: set[int]) -> bool:
     """An exam or a setback word in the sentence outside ``cause`` (the token indices of
     the cause), or an exam sentence just before: the effect a cause would excuse.
@@ -1415,6 +1437,11 @@ def rejects_blame(sent: SentenceFeatures, ctx: Context) -> bool:
     if _own_regret(sent, ctx):
         # "If I had asked for help sooner, I would have passed on my first attempt"
         return True
+    if not _bad_outcome(sent) and any(
+        tok.lower_ == "because" and _a_gain_explained(tok.head, ctx)
+        for tok in sent.tokens_with(sent.deps, ("mark",))
+    ):
+        return True  # "My score improved because my mentor reviewed every block with me"
     setback = _setback_in_view(sent, ctx)
     if not setback and not any(sent.has(key) for key in _CARRYING_CUES):
         # a bare connective ("because of this") whose effect is a gain: "the team worked
