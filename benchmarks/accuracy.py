@@ -118,6 +118,7 @@ SENTENCE_FILES = (
     "sentences_dev59.jsonl",
     "sentences_dev60.jsonl",
     "sentences_dev62.jsonl",
+    "sentences_dev63.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (
