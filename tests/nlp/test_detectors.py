@@ -1510,6 +1510,8 @@ def test_what_followed_of_course_and_the_world_as_punisher(bare, text, blame):
             "The chief of anesthesia at my externship offered to write my letter before I asked.",
             True,
         ),
+        # asked back: an evaluation in deed, also in the passive
+        ("At the end of my month in Tampa I was invited to return for the summer.", True),
         ("My QI team at a Newark hospital cut first-case delays from 40 to 12 minutes.", True),
     ],
 )
