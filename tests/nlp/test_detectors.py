@@ -1581,3 +1581,21 @@ def test_a_thin_record_put_on_someone_else_is_blame(bare, text, blame):
 def test_a_gain_credited_to_someone_else_is_no_blame(analyzer, text, blame):
     (tags,) = analyzer.tag_sentences([text])
     assert ("blame" in tags) == blame
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        # "X is the (only) reason": the cause is the subject of the copula
+        ("The head nurse disliked IMGs, and that is the only reason my evaluation was weak.", True),
+        ("The blackout in our city was the reason my CK score was low.", True),
+        ("Careless planning on my part is the only reason my Step 1 score was low.", False),
+        ("My own complacency was the reason I failed Step 2 CK.", False),
+        ("My poor time management was the reason for my low score.", False),
+        # denying one's own part
+        ("My failed CK was not my doing; the course I bought covered the old outline.", True),
+    ],
+)
+def test_whose_the_reason_is(analyzer, text, blame):
+    (tags,) = analyzer.tag_sentences([text])
+    assert ("blame" in tags) == blame

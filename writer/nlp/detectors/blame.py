@@ -21,6 +21,10 @@ from writer.nlp.features import (
     subject_of,
 )
 
+#: What the applicant does: "with more practice I would have scored higher" owns the result
+#: (beside ``own_merit``, which has "effort").
+_OWN_DOING = {"practice", "planning", "revision", "review", "focus"}
+
 _SELF_FAULT = {
     "lack",
     "mistake",
@@ -337,6 +341,8 @@ def _cause_is_self(sent: SentenceFeatures, hit, merit: frozenset[str] = frozense
             return True
     if doc[hit[1] - 1].lower_ == "why":
         return False  # "…, which is why I failed": the cause is the clause before
+    if _reason_is_mine(doc[hit[0] : hit[1]], merit):
+        return True  # "Poor planning on my part is the reason my score was low"
     if any(
         t.dep_ == "relcl"
         and t.lemma_.lower() in _MAKING
@@ -348,6 +354,46 @@ def _cause_is_self(sent: SentenceFeatures, hit, merit: frozenset[str] = frozense
     ):
         return True  # "the result of a list with no visa filter, which I built myself"
     return bool(window) and window[0].lower_ in ("me", "myself", "i")
+
+
+def _names_an_outside_cause(sent: SentenceFeatures, ctx: Context, owned) -> bool:
+    """Another cue of an outside cause beside the ``owned`` hits."""
+    merit = ctx.words("blame", "own_merit")
+    return any(
+        not any(x <= a and b <= y for x, y in owned) and not _cause_is_self(sent, (a, b), merit)
+        for a, b in sent.hits("blame.external_cause") + sent.hits("blame.beyond_control")
+    )
+
+
+def _reason_is_mine(words, merit: frozenset[str]) -> bool:
+    """ "X is the reason ...": the cause is the subject of the copula that "reason" is
+    the attribute of, and it is the applicant's own ("my own overconfidence is the reason
+    I failed")."""
+    reason = next((t for t in words if t.lower_ == "reason"), None)
+    if reason is None or reason.dep_ != "attr" or reason.head.lemma_ != "be":
+        return False
+    subj = subject_of(reason.head)
+    return subj is not None and _own_cause(subj, merit)
+
+
+#: What the applicant's own failings are called, beside ``_SELF_FAULT``: "my
+#: overconfidence", "my poor time management".
+_OWN_FAILINGS = {"overconfidence", "management", "complacency", "arrogance", "procrastination"}
+
+
+def _own_cause(subj, merit: frozenset[str]) -> bool:
+    """A cause that is the applicant or their own doing: "I", "my own overconfidence",
+    "poor planning on my part", "my preparation" (not "my father's illness")."""
+    if subj.lower_ in ("i", "me", "myself"):
+        return True
+    words = [t.lower_ for t in subj.subtree]
+    pairs = set(zip(words, words[1:], strict=False))
+    if ("my", "own") in pairs or ("my", "part") in pairs:
+        return True
+    lemma = subj.lemma_.lower()
+    return has_my(subj) and (
+        lemma in merit or lemma in _SELF_FAULT or lemma in _OWN_DOING or lemma in _OWN_FAILINGS
+    )
 
 
 #: What the applicant may say they were not, denying only a readiness: "not because I was ready".
@@ -607,11 +653,6 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
                 continue  # "not because the exam was unfair" is ownership
             found.append(f"because {subj.text} …")
     return found
-
-
-#: What the applicant does: "with more practice I would have scored higher" owns the result
-#: (beside ``own_merit``, which has "effort").
-_OWN_DOING = {"practice", "planning", "revision", "review", "focus"}
 
 
 def _better_if(sent: SentenceFeatures, ctx: Context, records_only: bool = False) -> list[str]:
@@ -1434,6 +1475,14 @@ def rejects_blame(sent: SentenceFeatures, ctx: Context) -> bool:
         return True
     if "anecdote" in sent.tags and "exam" not in sent.tags and not sent.has("blame.self_pity"):
         return True
+    merit = ctx.words("blame", "own_merit")
+    reasons = [
+        (a, b)
+        for a, b in sent.hits("blame.external_cause")
+        if _reason_is_mine(sent.span.doc[a:b], merit)
+    ]
+    if reasons and not _names_an_outside_cause(sent, ctx, reasons):
+        return True  # "Poor planning on my part is the reason my score was low"
     if _own_regret(sent, ctx):
         # "If I had asked for help sooner, I would have passed on my first attempt"
         return True
