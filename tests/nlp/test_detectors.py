@@ -1599,3 +1599,21 @@ def test_a_gain_credited_to_someone_else_is_no_blame(analyzer, text, blame):
 def test_whose_the_reason_is(analyzer, text, blame):
     (tags,) = analyzer.tag_sentences([text])
     assert ("blame" in tags) == blame
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        # anyone who harmed what was the applicant's, named as the cause
+        (
+            "My rotation in Ohio shrank to two weeks because the visa office mishandled my file.",
+            True,
+        ),
+        ("Half my elective was lost because the faculty office misplaced my papers.", True),
+        # someone who helped
+        ("I started early because the coordinator handled my file quickly.", False),
+    ],
+)
+def test_someone_who_harmed_what_was_mine(bare, text, blame):
+    (tags,) = bare.tag_sentences([text])
+    assert ("blame" in tags) == blame

@@ -623,7 +623,13 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
         ):
             found.append("if I had had what others had …")
             continue
-        if not (_external(subj, agents) or (_someone_else(subj) and _bad_outcome(sent))):
+        harmed_mine = verb.lemma_.lower() in harm and any(
+            c.dep_ == "dobj" and has_my(c) for c in verb.children
+        )  # "because the credentialing office mishandled my file"
+        if not (
+            _external(subj, agents)
+            or (_someone_else(subj) and (_bad_outcome(sent) or harmed_mine))
+        ):
             continue
         if _own_result(subj, ctx):
             continue  # "because my Step 1 score is low, I want ...": the applicant's own fact
