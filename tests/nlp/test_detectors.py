@@ -1612,6 +1612,12 @@ def test_whose_the_reason_is(analyzer, text, blame):
         ("Half my elective was lost because the faculty office misplaced my papers.", True),
         # someone who helped
         ("I started early because the coordinator handled my file quickly.", False),
+        # a setback that "went nowhere" because of someone, or of the applicant
+        (
+            "My first cycle went nowhere because the agency sent my file to the wrong programs.",
+            True,
+        ),
+        ("My first Match went nowhere because I applied to only twelve programs.", False),
     ],
 )
 def test_someone_who_harmed_what_was_mine(bare, text, blame):

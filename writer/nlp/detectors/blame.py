@@ -200,6 +200,7 @@ _BAD_OUTCOME_WORDS = {
     "struggle",
     "unable",
     "unmatched",
+    "nowhere",
 }
 
 
