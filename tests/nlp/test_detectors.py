@@ -1614,7 +1614,7 @@ def test_whose_the_reason_is(analyzer, text, blame):
         ("I started early because the coordinator handled my file quickly.", False),
         # a setback that "went nowhere" because of someone, or of the applicant
         (
-            "My first cycle went nowhere because the agency sent my file to the wrong programs.",
+            "My first Match went nowhere because the agency sent my file to the wrong programs.",
             True,
         ),
         ("My first Match went nowhere because I applied to only twelve programs.", False),
