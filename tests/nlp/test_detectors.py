@@ -1623,3 +1623,21 @@ def test_whose_the_reason_is(analyzer, text, blame):
 def test_someone_who_harmed_what_was_mine(bare, text, blame):
     (tags,) = bare.tag_sentences([text])
     assert ("blame" in tags) == blame
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # the applicant as the agent of a passive
+        ("The audit was led by me and presented at the national meeting in Accra.", True),
+        ("The triage protocol of the Kisumu emergency unit was written by me in 2022.", True),
+        # someone else as the agent
+        (
+            "The audit was led by my consultant and presented at the national meeting in Accra.",
+            False,
+        ),
+    ],
+)
+def test_work_done_by_me_in_the_passive(bare, text, why_me):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) == why_me

@@ -932,6 +932,10 @@ def _done_by_the_applicant(verb) -> bool:
     grand rounds at the Cleveland Clinic showed me ..."). Not "Watching my mentor ... taught
     me", where the gerund's own object is the doer: the verb lists decide what is work."""
     doer = subject_of(verb)
+    if any(
+        c.dep_ == "agent" and any(p.lower_ == "me" for p in c.children) for c in verb.children
+    ):
+        return True  # "The register was kept by me for two years"
     if doer is not None:
         # also "my classmates and me", and "my mentor and I" parsed as two subjects; not
         # "me" that a verb controls ("let me write them")
