@@ -1641,3 +1641,17 @@ def test_someone_who_harmed_what_was_mine(bare, text, blame):
 def test_work_done_by_me_in_the_passive(bare, text, why_me):
     (tags,) = bare.tag_sentences([text])
     assert ("why_me" in tags) == why_me
+
+
+@pytest.mark.parametrize(
+    "text,why_now",
+    [
+        # the timing said to be right, or an application held back until something was done
+        ("My gaps are closed now and the timing is right.", True),
+        ("I held back my application until my US letters were in.", True),
+        ("The timing is right for her, since her children are grown.", False),
+    ],
+)
+def test_the_timing_is_right(bare, text, why_now):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_now" in tags) == why_now
