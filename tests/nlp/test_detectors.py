@@ -1655,3 +1655,21 @@ def test_work_done_by_me_in_the_passive(bare, text, why_me):
 def test_the_timing_is_right(bare, text, why_now):
     (tags,) = bare.tag_sentences([text])
     assert ("why_now" in tags) == why_now
+
+
+@pytest.mark.parametrize(
+    "text,future",
+    [
+        # the applicant pictured in a future role, or where few anesthesiologists work
+        ("I picture myself as an obstetric anesthesiologist in a busy county hospital.", True),
+        (
+            "In the end I want to practise somewhere in Alaska where anesthesiologists are few.",
+            True,
+        ),
+        # no plan: a specialty no other than this one
+        ("After that night in the ICU I cannot picture myself in any other branch.", False),
+    ],
+)
+def test_a_future_pictured(bare, text, future):
+    (tags,) = bare.tag_sentences([text])
+    assert ("future_goals" in tags) == future

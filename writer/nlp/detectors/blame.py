@@ -628,8 +628,7 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
             c.dep_ == "dobj" and has_my(c) for c in verb.children
         )  # "because the credentialing office mishandled my file"
         if not (
-            _external(subj, agents)
-            or (_someone_else(subj) and (_bad_outcome(sent) or harmed_mine))
+            _external(subj, agents) or (_someone_else(subj) and (_bad_outcome(sent) or harmed_mine))
         ):
             continue
         if _own_result(subj, ctx):

@@ -110,6 +110,10 @@ def _future_marked(sent: SentenceFeatures) -> list[str]:
             and (doc[a].head.tag_ in ("VBD", "VBN") or doc[a].head.pos_ in ("NOUN", "ADJ"))
         ):
             continue  # "the best observer she had worked with in ten years": a span looked back on
+        if doc[b - 1].lower_ == "myself" and any(
+            t.pos_ == "VERB" and is_negated(t) for t in doc[a:b]
+        ):
+            continue  # "I cannot imagine myself doing any other branch": no plan
         out.append(doc[a:b].text)
     return out
 
@@ -932,9 +936,7 @@ def _done_by_the_applicant(verb) -> bool:
     grand rounds at the Cleveland Clinic showed me ..."). Not "Watching my mentor ... taught
     me", where the gerund's own object is the doer: the verb lists decide what is work."""
     doer = subject_of(verb)
-    if any(
-        c.dep_ == "agent" and any(p.lower_ == "me" for p in c.children) for c in verb.children
-    ):
+    if any(c.dep_ == "agent" and any(p.lower_ == "me" for p in c.children) for c in verb.children):
         return True  # "The register was kept by me for two years"
     if doer is not None:
         # also "my classmates and me", and "my mentor and I" parsed as two subjects; not
