@@ -1673,3 +1673,25 @@ def test_the_timing_is_right(bare, text, why_now):
 def test_a_future_pictured(bare, text, future):
     (tags,) = bare.tag_sentences([text])
     assert ("future_goals" in tags) == future
+
+
+@pytest.mark.parametrize(
+    "text,img",
+    [
+        # training across countries, a home country's conditions, oxygen that failed
+        ("Working on two continents has taught me to learn a new team's habits in days.", True),
+        (
+            "Coming from a country where snakebite is common, I bring experience with antivenom that I can share here.",
+            True,
+        ),
+        (
+            "After years where the oxygen supply failed every month, I check the cylinder before every case.",
+            True,
+        ),
+        # a trip, not training or work
+        ("I have visited two continents on holiday.", False),
+    ],
+)
+def test_img_perspective_across_countries_and_failing_supplies(analyzer, text, img):
+    (tags,) = analyzer.tag_sentences([text])
+    assert ("img_perspective" in tags) == img
