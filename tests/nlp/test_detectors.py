@@ -1695,3 +1695,19 @@ def test_a_future_pictured(bare, text, future):
 def test_img_perspective_across_countries_and_failing_supplies(analyzer, text, img):
     (tags,) = analyzer.tag_sentences([text])
     assert ("img_perspective" in tags) == img
+
+
+@pytest.mark.parametrize(
+    "text,tagged",
+    [
+        # belonging told in the past, a place at the head of the table, what the field asks
+        ("When the saturation climbed back to 98, I knew I was where I belonged.", True),
+        ("That night in the cardiac theatre told me my place is at the head of the table.", True),
+        ("I am calm and exact, which is what anesthesia demands of its doctors.", True),
+        # belonging somewhere else
+        ("As a child I never felt that I belonged in my village school.", False),
+    ],
+)
+def test_belonging_as_the_reason_for_the_specialty(bare, text, tagged):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_specialty" in tags) == tagged

@@ -143,7 +143,10 @@ def _answers_why_the_specialty(sent: SentenceFeatures, ctx: Context) -> list[str
 def _why_specialty(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if _someone_else(sent) or "exam" in sent.tags:
         return []
-    calling = _texts(sent, "structure.calling")
+    doc = sent.span.doc
+    calling = [
+        doc[a:b].text for a, b in sent.hits("structure.calling") if not _denied(doc[a:b])
+    ]
     if calling and sent.first_person:
         return [f"calling: {calling[0]!r}"]
     if "why_now" in sent.tags:
@@ -162,6 +165,19 @@ def _why_specialty(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if qualities and (sent.first_person or _field_is_subject(sent)):
         return [f"{specialty[0]!r}: {qualities[0]!r}"]
     return []
+
+
+def _denied(span) -> bool:
+    """The words are negated, or said under a negated verb: "I never felt that I belonged
+    in my village school"."""
+    node = span.root
+    for _ in range(3):
+        if is_negated(node):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 _CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
