@@ -1711,3 +1711,22 @@ def test_img_perspective_across_countries_and_failing_supplies(analyzer, text, i
 def test_belonging_as_the_reason_for_the_specialty(bare, text, tagged):
     (tags,) = bare.tag_sentences([text])
     assert ("why_specialty" in tags) == tagged
+
+
+@pytest.mark.parametrize(
+    "text,tagged",
+    [
+        # the recovery room, a caudal, the lithotomy position, a stress echo before surgery
+        ("Her pain in recovery was so severe that we called the acute pain team twice.", True),
+        ("The caudal wore off just as the boy woke, and he screamed for his mother.", True),
+        (
+            "After five hours in lithotomy her legs were numb, and we checked her peroneal nerves.",
+            True,
+        ),
+        # recovery from an illness
+        ("His recovery from the stroke took most of a year.", False),
+    ],
+)
+def test_recovery_room_and_caudal_scenes(bare, text, tagged):
+    (tags,) = bare.tag_sentences([text])
+    assert ("anecdote" in tags) == tagged
