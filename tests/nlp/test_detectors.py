@@ -1730,3 +1730,21 @@ def test_belonging_as_the_reason_for_the_specialty(bare, text, tagged):
 def test_recovery_room_and_caudal_scenes(bare, text, tagged):
     (tags,) = bare.tag_sentences([text])
     assert ("anecdote" in tags) == tagged
+
+
+@pytest.mark.parametrize(
+    "text,tagged",
+    [
+        # the retake, a second sitting, the testing centre: the applicant's own exam
+        ("Before the retake I wrote out the coagulation cascade every night.", True),
+        (
+            "For the second sitting I joined a study group that met online at six every morning.",
+            True,
+        ),
+        # a first sitting of another exam
+        ("I scored 108 on the TOEFL at my first sitting.", False),
+    ],
+)
+def test_a_retake_and_a_second_sitting_are_the_exam(bare, text, tagged):
+    (tags,) = bare.tag_sentences([text])
+    assert ("exam" in tags) == tagged
