@@ -1748,3 +1748,19 @@ def test_recovery_room_and_caudal_scenes(bare, text, tagged):
 def test_a_retake_and_a_second_sitting_are_the_exam(bare, text, tagged):
     (tags,) = bare.tag_sentences([text])
     assert ("exam" in tags) == tagged
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        # the setback as the applicant's teacher, and the reason found in their own way
+        ("Failing CK told me more about my revision habits than any lecturer ever did.", False),
+        ("The reason I failed CK was the way I planned my blocks, not the hard questions.", False),
+        # the reason found in someone else, or a teacher blamed through the setback
+        ("The reason I failed was the schedule my hospital gave me.", True),
+        ("Failing Step 1 showed me that my school never prepared us for the USMLE.", True),
+    ],
+)
+def test_a_setback_that_taught_and_a_reason_that_was_mine(analyzer, text, blame):
+    (tags,) = analyzer.tag_sentences([text])
+    assert ("blame" in tags) == blame

@@ -371,10 +371,16 @@ def _reason_is_mine(words, merit: frozenset[str]) -> bool:
     the attribute of, and it is the applicant's own ("my own overconfidence is the reason
     I failed")."""
     reason = next((t for t in words if t.lower_ == "reason"), None)
-    if reason is None or reason.dep_ != "attr" or reason.head.lemma_ != "be":
+    if reason is None or reason.head.lemma_ != "be":
         return False
-    subj = subject_of(reason.head)
-    return subj is not None and _own_cause(subj, merit)
+    if reason.dep_ == "attr":
+        cause = subject_of(reason.head)
+    elif reason.dep_ == "nsubj":
+        # "The reason I failed Step 2 CK was the way I studied"
+        cause = next((c for c in reason.head.children if c.dep_ in ("attr", "acomp")), None)
+    else:
+        return False
+    return cause is not None and _own_cause(cause, merit)
 
 
 #: What the applicant's own failings are called, beside ``_SELF_FAULT``: "my
@@ -391,6 +397,8 @@ def _own_cause(subj, merit: frozenset[str]) -> bool:
     pairs = set(zip(words, words[1:], strict=False))
     if ("my", "own") in pairs or ("my", "part") in pairs:
         return True
+    if any(c.dep_ == "relcl" and is_first_person(subject_of(c)) for c in subj.children):
+        return True  # "the way I studied", "the choices I made"
     lemma = subj.lemma_.lower()
     return has_my(subj) and (
         lemma in merit or lemma in _SELF_FAULT or lemma in _OWN_DOING or lemma in _OWN_FAILINGS
@@ -1331,6 +1339,28 @@ _CARRYING_CUES = tuple(key for key in _BLAME_CUES if key != "blame.external_caus
 _RECEIVING = frozenset("have be get receive gain obtain enjoy live grow bear".split())
 
 
+#: Verbs by which a setback teaches the applicant something.
+_TEACHING = frozenset("teach tell show give".split())
+
+
+def _setback_as_teacher(sent: SentenceFeatures, ctx: Context) -> bool:
+    """The setback itself, as the subject, taught the applicant something: "Failing CK
+    told me more about my study habits than any teacher ever did", "My failure taught me
+    to ask for help"."""
+    setback = _setback_words(sent, ctx)
+    root = sent.span.root
+    if root.lemma_.lower() not in _TEACHING or is_negated(root):
+        return False
+    if not any(c.dep_ in ("dobj", "dative") and c.lower_ == "me" for c in root.children):
+        return False
+    subj = subject_of(root)
+    if subj is None:
+        subj = next((c for c in root.children if c.dep_ == "csubj"), None)
+    return subj is not None and any(
+        t.lower_ in setback or t.lemma_.lower() in setback for t in subj.subtree
+    )
+
+
 def _own_regret(sent: SentenceFeatures, ctx: Context) -> bool:
     """Every better result in the sentence hangs on something the applicant would have
     done: "If I had started my preparation earlier, my score would have been higher",
@@ -1492,6 +1522,10 @@ def rejects_blame(sent: SentenceFeatures, ctx: Context) -> bool:
     if _own_regret(sent, ctx):
         # "If I had asked for help sooner, I would have passed on my first attempt"
         return True
+    if _setback_as_teacher(sent, ctx) and not any(
+        sent.has(key) for key in ("blame.external_cause", "blame.beyond_control")
+    ):
+        return True  # "Failing CK told me more about my study habits than any teacher did"
     if not _bad_outcome(sent) and any(
         tok.lower_ == "because" and _a_gain_explained(tok.head, ctx)
         for tok in sent.tokens_with(sent.deps, ("mark",))
