@@ -117,6 +117,7 @@ SENTENCE_FILES = (
     "sentences_dev58.jsonl",
     "sentences_dev59.jsonl",
     "sentences_dev60.jsonl",
+    "sentences_dev61.jsonl",
     "sentences_dev62.jsonl",
     "sentences_dev63.jsonl",
 )
