@@ -1530,6 +1530,12 @@ def test_why_me_reads_the_reporter_the_count_and_whose_record(bare, text, why_me
             True,
         ),
         ("If the hospital had given me study leave, I would have passed the first time.", True),
+        # "my" hospital or school is still someone else; "would be" beside an unreal past
+        (
+            "Had my department owned an ultrasound machine, my block log would be three times as long.",
+            True,
+        ),
+        ("If my university had taught in English, I would not have struggled the way I did.", True),
     ],
 )
 def test_a_better_record_under_someone_elses_condition_is_blame(bare, text, blame):

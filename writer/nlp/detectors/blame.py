@@ -685,12 +685,18 @@ def _better_if(sent: SentenceFeatures, ctx: Context, records_only: bool = False)
     out = []
     for verb in sent.span:
         auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
-        if not ({"would", "could"} & set(auxes)) or not ("have" in auxes or verb.lemma_ == "have"):
+        if not ({"would", "could"} & set(auxes)):
             continue
         if verb.dep_ == "relcl":
             continue  # "patients we could have saved with basic equipment": what they lost
         subj = subject_of(verb)
         mine = subj is not None and subj.lemma_.lower() in records and has_my(subj)
+        if not ("have" in auxes or verb.lemma_ == "have") and not (
+            mine and _others_condition(verb, own) is not None
+        ):
+            # "would be" is a counterfactual only beside an unreal past condition: "Had my
+            # hospital owned a video laryngoscope, my logbook would be twice as long"
+            continue
         if not is_first_person(subj) and not mine:
             continue
         if records_only and not mine and not _more_of(verb):
@@ -755,7 +761,7 @@ def _others_condition(verb, own: frozenset[str]):
         cond_subj = subject_of(clause)
         if cond_subj is None or is_first_person(cond_subj) or cond_subj.lower_ in ("it", "there"):
             continue
-        if cond_subj.lemma_.lower() in own or has_my(cond_subj):
+        if cond_subj.lemma_.lower() in own:
             continue  # "had my preparation been ...": the applicant's own doing
         if is_negated(clause):
             continue  # "if the residents had not helped me": gratitude, not an excuse
