@@ -1452,6 +1452,7 @@ def test_a_fellowship_still_to_be_chosen(bare, text, goals):
         ("Now I have the clinical English I lacked in my first cycle.", "why_now", True),
         ("This year I have the US experience that I did not have in 2023.", "why_now", True),
         ("I had little US experience when I first applied.", "why_now", False),
+        ("Today I have the clinical English that was missing in my first cycle.", "why_now", True),
     ],
 )
 def test_a_specialty_picked_and_now_what_was_lacking(bare, text, tag, tagged):

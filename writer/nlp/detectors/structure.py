@@ -1913,9 +1913,17 @@ def _now_what_was_lacking(sent: SentenceFeatures, now_words: list[str]) -> str |
             if then.i == verb.i or then.pos_ not in ("VERB", "AUX") or not _past(then):
                 continue
             who = subject_of(then)
+            lemma = then.lemma_.lower()
+            if (
+                who is not None
+                and who.lower_ in ("that", "which")
+                and then.dep_ == "relcl"
+                and lemma == "miss"
+            ):
+                # "the preparation that was missing when I first applied"
+                return sent.span.doc[verb.i : then.i + 1].text
             if who is None or who.lower_ != "i":
                 continue
-            lemma = then.lemma_.lower()
             if lemma in _LACKING or (lemma in _HOLDING and is_negated(then)):
                 return sent.span.doc[verb.i : then.i + 1].text
     return None
