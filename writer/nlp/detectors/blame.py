@@ -691,9 +691,8 @@ def _better_if(sent: SentenceFeatures, ctx: Context, records_only: bool = False)
             continue  # "patients we could have saved with basic equipment": what they lost
         subj = subject_of(verb)
         mine = subj is not None and subj.lemma_.lower() in records and has_my(subj)
-        if not ("have" in auxes or verb.lemma_ == "have") and not (
-            mine and _others_condition(verb, own) is not None
-        ):
+        condition = _others_condition(verb, own)
+        if not ("have" in auxes or verb.lemma_ == "have") and not (mine and condition is not None):
             # "would be" is a counterfactual only beside an unreal past condition: "Had my
             # hospital owned a video laryngoscope, my logbook would be twice as long"
             continue
@@ -701,7 +700,6 @@ def _better_if(sent: SentenceFeatures, ctx: Context, records_only: bool = False)
             continue
         if records_only and not mine and not _more_of(verb):
             continue
-        condition = _others_condition(verb, own)
         if condition is not None:
             # "Had the residents let me do more ..., my evaluation would have been much
             # stronger"; not "If I had started earlier, my score would have been higher"
@@ -1371,8 +1369,9 @@ def _own_regret(sent: SentenceFeatures, ctx: Context) -> bool:
     """Every better result in the sentence hangs on something the applicant would have
     done: "If I had started my preparation earlier, my score would have been higher",
     "Had I asked for help sooner, I would have passed". Not what they would have had or
-    been given ("if I had had the same resources as American students"), and not a
-    condition that names someone or something else ("if I had not been on nights")."""
+    been given ("if I had had the same resources as American students"), not a condition
+    that names someone or something else ("if I had postponed it after my father died"),
+    and not a negated one ("if I had not been on nights")."""
     agents = ctx.words("blame", "external_agents")
     own = ctx.words("blame", "own_merit") | _OWN_DOING
     found = False

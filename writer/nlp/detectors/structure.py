@@ -144,9 +144,7 @@ def _why_specialty(sent: SentenceFeatures, ctx: Context) -> list[str]:
     if _someone_else(sent) or "exam" in sent.tags:
         return []
     doc = sent.span.doc
-    calling = [
-        doc[a:b].text for a, b in sent.hits("structure.calling") if not _denied(doc[a:b])
-    ]
+    calling = [doc[a:b].text for a, b in sent.hits("structure.calling") if not _denied(doc[a:b])]
     if calling and sent.first_person:
         return [f"calling: {calling[0]!r}"]
     if "why_now" in sent.tags:
@@ -1752,15 +1750,12 @@ def rejects_why_me(sent: SentenceFeatures, ctx: Context) -> bool:
         # "I went to a workshop at the ICU congress", "my evaluation suffered", "I was one
         # of 120 students in my class"
         return True
-    if _about_someone_else(sent, ctx):
+    subj = _root_subject(sent)
+    if subj is not None and _someone_elses_record(sent, subj, ctx):
         return True
-    root = sent.span.root
-    subj = subject_of(root)
-    if subj is None and root.pos_ == "NOUN":
-        subj = root
     if subj is None or subj.lemma_.lower() not in ctx.words("structure", "relatives"):
         return False
-    subjects = [*subj.children, *root.children]  # "my sister and I": the applicant too
+    subjects = [*subj.children, *sent.span.root.children]  # "my sister and I": the applicant too
     return not any(c.dep_ in ("conj", "nsubj") and c.lower_ in ("i", "we") for c in subjects)
 
 
@@ -1769,11 +1764,16 @@ def _about_someone_else(sent: SentenceFeatures, ctx: Context) -> bool:
     the applicant: "My research supervisor trained in pediatric anesthesia at Boston
     Children's", "Dr. Oduya, who supervised my thesis, has published more than forty
     papers" (``_someone_elses_record``)."""
+    subj = _root_subject(sent)
+    return subj is not None and _someone_elses_record(sent, subj, ctx)
+
+
+def _root_subject(sent: SentenceFeatures):
+    """The subject of the sentence's main verb, or the root noun itself when the verb was
+    read as its modifier ("My father, a surgeon …, operated on thousands": acl)."""
     root = sent.span.root
     subj = subject_of(root)
-    if subj is None and root.pos_ == "NOUN":
-        subj = root  # "My father, a surgeon …, operated on thousands": the verb read as acl
-    return subj is not None and _someone_elses_record(sent, subj, ctx)
+    return root if subj is None and root.pos_ == "NOUN" else subj
 
 
 def _someone_elses_record(sent: SentenceFeatures, subj, ctx: Context) -> bool:
@@ -1815,7 +1815,7 @@ def _someone_elses_record(sent: SentenceFeatures, subj, ctx: Context) -> bool:
     )
     described = {t.i for t in subj.subtree} if other else set()
     if told:
-        described -= {t.i for verb in said for t in verb.subtree}  # what the subject did
+        described -= {t.i for act in said for t in act.subtree}  # what the subject did
     if not all(
         (
             t.lower_ == "me"
