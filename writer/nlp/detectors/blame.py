@@ -438,12 +438,7 @@ def _denied_cause(doc, because, agents: frozenset[str]) -> str:
             return "self"  # "anything I did", "what I say"
         # "my application", "something in my profile", "my ability" are the applicant's own
         # doing; "my situation at home", "my father's illness" are not
-        own = [
-            t
-            for t in cause.subtree
-            if any(c.dep_ == "poss" and c.lower_ == "my" for c in t.children)
-            and t.lemma_.lower() not in agents
-        ]
+        own = [t for t in cause.subtree if has_my(t) and t.lemma_.lower() not in agents]
         return "self" if own and own[0].dep_ != "poss" else "other"
     verb = because.head
     if not is_first_person(subject_of(verb)):
@@ -875,8 +870,7 @@ def _fault_questioned(sent: SentenceFeatures, ctx: Context) -> list[str]:
     return [
         f"my {t.text}"
         for t in sent.span
-        if t.lemma_.lower() in ("fault", "responsibility")
-        and any(c.dep_ == "poss" and c.lower_ == "my" for c in t.children)
+        if t.lemma_.lower() in ("fault", "responsibility") and has_my(t)
     ]
 
 

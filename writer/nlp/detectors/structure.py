@@ -991,7 +991,7 @@ def own_count(sent: SentenceFeatures, ctx: Context) -> list[str]:
         # with no subject of its own, in a sentence about the applicant, is their doing
         gerund = doer is None and verb.tag_ == "VBG" and verb.dep_ in ("csubj", "nsubj", "pcomp")
         # "My 300 anesthetics in a field hospital taught me ...": the count is the applicant's
-        mine = any(c.dep_ == "poss" and c.lower_ == "my" for c in doc[b - 1].children)
+        mine = has_my(doc[b - 1])
         # "not the 300 spinals I gave in Mwanza": the count's own clause is the applicant's
         claimed = any(
             c.dep_ == "relcl" and _the_applicant_among(subject_of(c)) for c in doc[b - 1].children
@@ -1112,12 +1112,7 @@ def output_in_use(sent: SentenceFeatures, ctx: Context) -> list[str]:
     made_things = {c.i for v in mine for c in v.children if c.dep_ == "dobj"}
     made_things |= {v.head.i for v in mine if v.dep_ == "relcl"}
     outputs = ctx.words("structure", "own_outputs")
-    named = [
-        t
-        for t in sent.span
-        if t.lemma_.lower() in outputs
-        and any(c.dep_ == "poss" and c.lower_ == "my" for c in t.children)
-    ]
+    named = [t for t in sent.span if t.lemma_.lower() in outputs and has_my(t)]
     made_things |= {t.i for t in named}
     if not made_things:
         return []
