@@ -599,10 +599,7 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
     if counterfactual:
         for tok in sent.tokens_with(sent.deps, ("advcl",)):
             # "Had the NBME allowed extra time, my score would look different"
-            if tok.dep_ == "advcl" and any(
-                c.lower_ == "had" and c.i < tok.i and c.dep_ == "aux" and c.i == tok.left_edge.i
-                for c in tok.children
-            ):
+            if tok.dep_ == "advcl" and _inverted_had(tok):
                 subj = subject_of(tok)
                 if _external(subj, agents):
                     found.append(f"had {subj.text} … it would …")
@@ -733,6 +730,15 @@ def _more_of(verb) -> bool:
     )
 
 
+def _inverted_had(clause) -> bool:
+    """An unreal condition told by inversion, "had" first: "Had the NBME allowed extra
+    time, ...", "Had the residents let me ..."."""
+    return any(
+        c.dep_ == "aux" and c.lower_ == "had" and c.i < clause.i and c.i == clause.left_edge.i
+        for c in clause.children
+    )
+
+
 def _others_condition(verb, own: frozenset[str]):
     """The verb of an unreal condition on ``verb`` ("if the hospital had given me leave",
     "had the residents let me ...") whose subject is someone or something other than the
@@ -741,10 +747,7 @@ def _others_condition(verb, own: frozenset[str]):
         if clause.dep_ != "advcl":
             continue
         marks = [c for c in clause.children if c.dep_ == "mark"]
-        inverted = any(
-            c.dep_ == "aux" and c.lower_ == "had" and c.i < clause.i and c.i == clause.left_edge.i
-            for c in clause.children
-        )
+        inverted = _inverted_had(clause)
         if not inverted and not any(m.lower_ == "if" for m in marks):
             continue
         if not inverted and not any(
