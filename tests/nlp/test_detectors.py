@@ -1157,6 +1157,9 @@ def test_firm_forms_of_work_are_not_overruled_by_the_model(analyzer, text, why_m
             "Karachi slum and screened more than 2,000 people.",
             True,
         ),
+        # a research year that only dates an exam is no evidence; told by its work it is
+        ("My Step 3 was written during my research year, and it is my best score.", False),
+        ("During my research year at Emory I built the REDCap database for 600 patients.", True),
     ],
 )
 def test_someone_elses_record_and_work_done_with_others(analyzer, text, why_me):

@@ -445,6 +445,12 @@ def test_clinical_years_need_the_applicant_a_length_and_a_setting(analyzer, text
             False,
         ),
         ("My mentor and I published three papers on awake intubation.", False),
+        # another person's work named by its possessor: theirs, "my" only says who they are
+        ("My cousin's dissertation on malaria won the faculty prize in Kampala.", True),
+        ("Dr. Mensah's audit of spinal hypotension changed practice at our hospital.", True),
+        # the applicant's own part in it, or a team the applicant worked in
+        ("Dr. Mensah's audit, which I ran for eight months, cut spinal hypotension.", False),
+        ("My team's checklist for obstetric theatre won a regional safety award in 2022.", False),
     ],
 )
 def test_someone_elses_record_is_refused_to_the_model(analyzer, text, rejected):
@@ -452,3 +458,23 @@ def test_someone_elses_record_is_refused_to_the_model(analyzer, text, rejected):
 
     sent, ctx = _first_sentence(analyzer, text)
     assert rejects_why_me(sent, ctx) is rejected
+
+
+@pytest.mark.parametrize(
+    "text,exam,evidence",
+    [
+        # a research year that only dates the applicant's exam is no evidence of its own
+        ("I took Step 2 CK two months into my research year and scored 231.", True, False),
+        ("I sat Step 3 after my research year and gained 15 points over CK.", True, False),
+        # the year with a place of its own, or outside an exam sentence, stays evidence
+        ("I sat Step 3 during my research year at Emory and scored 240.", True, True),
+        ("I learned R during my research year and wrote the code for our audit.", False, True),
+    ],
+)
+def test_a_research_year_that_only_dates_an_exam_is_no_evidence(analyzer, text, exam, evidence):
+    from writer.nlp.analyze import Analyzer
+
+    # the detectors alone, in order: the exam detector's tag is what the rule reads
+    (tags,) = Analyzer(nlp=analyzer.nlp, model=None).tag_sentences([text])
+    assert ("exam" in tags) is exam
+    assert ("why_me" in tags) is evidence

@@ -347,6 +347,28 @@ def _only_attended(sent: SentenceFeatures, hit, ctx: Context) -> bool:
     return not any(t.like_num and not _a_measure(t, measures) for t in sent.span)
 
 
+#: Prepositions that make a span of time a date for something else: "four months into my
+#: research year", "before my research year".
+_DATE_PREPS = frozenset({"into", "before", "after", "since", "until", "by", "during", "in"})
+
+
+def _only_a_date(hit, ctx: Context) -> bool:
+    """Evidence named only as a time another thing happened in: "I sat Step 3 four months
+    into my research year and scored 22 points above my CK" (the research year is a date
+    here, with no site or output of its own: ANNOTATION.md). Read in exam sentences only:
+    elsewhere the time is often the applicant's work told by what was done in it ("I
+    learned R during my research year and wrote the analysis code for our study")."""
+    units = ctx.words("structure", "duration_units")
+    span = hit[-1] if hit[-1].lemma_.lower() in units else hit[-1].head
+    return (
+        span.lemma_.lower() in units
+        and (span.i < hit.end or hit[-1].dep_ == "compound")
+        and span.dep_ == "pobj"
+        and span.head.lower_ in _DATE_PREPS
+        and not any(c.dep_ == "prep" for c in span.children)  # "my research year at Yale"
+    )
+
+
 def _a_measure(number, measures: frozenset[str]) -> bool:
     """ "54-year-old", "two-day", "150-bed": a number joined by a hyphen to a measure."""
     doc = number.doc
@@ -521,6 +543,7 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         and not _bare_mention(sent, sent.span.doc[a:b], ctx)
         and not _a_generic_post(sent, sent.span.doc[a:b], ctx)
         and not _only_attended(sent, sent.span.doc[a:b], ctx)
+        and not ("exam" in sent.tags and _only_a_date(sent.span.doc[a:b], ctx))
         and not _found_wanting(sent.span.doc[a:b], ctx)
         and not _one_among(sent.span.doc[b - 1])
     ]
@@ -1746,7 +1769,9 @@ def rejects_why_me(sent: SentenceFeatures, ctx: Context) -> bool:
         # of 120 students in my class"
         return True
     subj = _root_subject(sent)
-    if subj is not None and _someone_elses_record(sent, subj, ctx):
+    if subj is not None and (
+        _someone_elses_record(sent, subj, ctx) or _someone_elses_thing(sent, subj, ctx)
+    ):
         return True
     if subj is None or subj.lemma_.lower() not in ctx.words("structure", "relatives"):
         return False
@@ -1760,7 +1785,33 @@ def _about_someone_else(sent: SentenceFeatures, ctx: Context) -> bool:
     Children's", "Dr. Oduya, who supervised my thesis, has published more than forty
     papers" (``_someone_elses_record``)."""
     subj = _root_subject(sent)
-    return subj is not None and _someone_elses_record(sent, subj, ctx)
+    return subj is not None and (
+        _someone_elses_record(sent, subj, ctx) or _someone_elses_thing(sent, subj, ctx)
+    )
+
+
+def _someone_elses_thing(sent: SentenceFeatures, subj, ctx: Context) -> bool:
+    """The subject is another person's work, named by its possessor: "My lab partner's
+    thesis was selected for the national student research award", "My brother's paper won
+    the best poster prize". Every "my" or "me" of the sentence is in the possessor's own
+    words ("my lab partner") or names a place the two share ("our hospital"), so it only
+    says who the person is to the applicant; one in what the subject says of the work makes it the applicant's too ("Dr. Rao's trial,
+    which I coordinated for two years, enrolled 400 women")."""
+    owner = next(
+        (c for c in subj.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None
+    )
+    if owner is None or (owner.lemma_.lower() == "team" and has_my(owner)):
+        return False  # "My team's proposal ... won": a team the applicant worked in
+    people = ctx.joined("structure", "others_record_subjects", "supervisors", "relatives")
+    if owner.lemma_.lower() not in people and not _titled(owner):
+        return False
+    inside = {t.i for t in owner.subtree}
+    places = ctx.words("structure", "shared_places")  # "changed practice at our hospital"
+    return all(
+        t.i in inside or (t.dep_ == "poss" and t.head.lemma_.lower() in places)
+        for t in sent.span
+        if t.lower_ in FIRST_PERSON_ANY
+    )
 
 
 def _root_subject(sent: SentenceFeatures):
