@@ -1795,8 +1795,9 @@ def _someone_elses_thing(sent: SentenceFeatures, subj, ctx: Context) -> bool:
     thesis was selected for the national student research award", "My brother's paper won
     the best poster prize". Every "my" or "me" of the sentence is in the possessor's own
     words ("my lab partner") or names a place the two share ("our hospital"), so it only
-    says who the person is to the applicant; one in what the subject says of the work makes it the applicant's too ("Dr. Rao's trial,
-    which I coordinated for two years, enrolled 400 women")."""
+    says who the person is to the applicant; one in what the subject says of the work
+    makes it the applicant's too ("Dr. Rao's trial, which I coordinated for two years,
+    enrolled 400 women")."""
     owner = next(
         (c for c in subj.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None
     )
