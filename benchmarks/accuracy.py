@@ -120,6 +120,8 @@ SENTENCE_FILES = (
     "sentences_dev61.jsonl",
     "sentences_dev62.jsonl",
     "sentences_dev63.jsonl",
+    "sentences_dev65.jsonl",
+    "sentences_dev66.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (

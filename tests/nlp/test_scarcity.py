@@ -478,3 +478,30 @@ def test_a_research_year_that_only_dates_an_exam_is_no_evidence(analyzer, text, 
     (tags,) = Analyzer(nlp=analyzer.nlp, model=None).tag_sentences([text])
     assert ("exam" in tags) is exam
     assert ("why_me" in tags) is evidence
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        # how long the applicant did something, where: the site is the field
+        ("For three years I tutored nursing students at a district hospital in Mzuzu.", True),
+        (
+            "Every Saturday for a year I dressed wounds and sat with patients at a leprosy "
+            "clinic in Kathmandu.",
+            True,
+        ),
+        # a place that is no work site, or a work site only nearby, is no tenure
+        (
+            "For eight months I studied for Step 1 in a rented room near the hospital in Pune.",
+            False,
+        ),
+        ("For two years I lived with my aunt in Nairobi.", False),
+        # someone else's years
+        ("For two years my brother interpreted at a free clinic in Houston.", False),
+    ],
+)
+def test_tenure_where_the_applicant_did_what_lasted(analyzer, text, found):
+    from writer.nlp.detectors.structure import tenure
+
+    sent, ctx = _first_sentence(analyzer, text)
+    assert bool(tenure(sent, ctx)) is found

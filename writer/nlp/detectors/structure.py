@@ -798,6 +798,7 @@ def tenure(sent: SentenceFeatures, ctx: Context) -> list[str]:
     for tok in sent.span:
         if tok.lemma_.lower() not in units or _someone_elses(tok):
             continue
+        lasted = None  # the applicant's verb the length is how long of
         mine = any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in tok.children)
         # "my seventh year as internist in Caracas" in a readiness sentence; in a scene's
         # time ("In my second year of rural service in Choco, a woman came ...") it is not
@@ -838,13 +839,42 @@ def tenure(sent: SentenceFeatures, ctx: Context) -> list[str]:
                 or is_negated(verb)
             ):
                 continue
+            if tok.head.lower_ in ("for", "over"):
+                lasted = verb
         # the field: in the length's own phrase ("of research", "in general surgery", "as a
-        # house officer"), or the role the length hangs on ("a pharmacist for five years")
+        # house officer"), or the role the length hangs on ("a pharmacist for five years"),
+        # or where the applicant did what lasted that long ("For two years I interpreted
+        # for Arabic-speaking patients at a free clinic in Dearborn")
         phrase = [t for p in tok.children if p.dep_ == "prep" for t in p.subtree]
         if tok.head.lower_ == "for" and tok.head.head.pos_ == "NOUN":
             role = tok.head.head
             phrase += [role, *(t for p in role.children if p.dep_ == "prep" for t in p.subtree)]
         field = next((t for t in phrase if t.lemma_.lower() in fields), None)
+        if field is None and lasted is not None:
+            # its verb, a verb joined to it ("read ... and sat ... at") or their object, as
+            # the parser may hang the place on it ("tutored students at a hospital in ...");
+            # the field is the place itself ("at a free clinic", "at a palliative care
+            # home"), not what is near it ("in a shared apartment near the hospital")
+            verbs = (lasted, *(c for c in lasted.children if c.dep_ == "conj"))
+            heads = (*verbs, *(c for v in verbs for c in v.children if c.dep_ == "dobj"))
+            sites = [
+                p
+                for h in heads
+                for p in h.children
+                if p.dep_ == "prep" and p.lower_ in _LOCATIVE and p.i != tok.head.i
+            ]
+            field = next(
+                (
+                    t
+                    for p in sites
+                    for site in p.children
+                    if site.dep_ == "pobj"
+                    for t in (site, *site.children)
+                    if t.dep_ in ("pobj", "compound", "amod") and t.lemma_.lower() in fields
+                ),
+                None,
+            )
+            phrase += [t for p in sites for t in p.subtree]
         place = any(
             t.pos_ == "PROPN"
             and t.dep_ in ("pobj", "compound")
