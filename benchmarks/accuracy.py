@@ -122,6 +122,8 @@ SENTENCE_FILES = (
     "sentences_dev63.jsonl",
     "sentences_dev65.jsonl",
     "sentences_dev66.jsonl",
+    "sentences_dev67.jsonl",
+    "sentences_dev68.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (

@@ -630,6 +630,20 @@ def test_care_given_with_too_little(analyzer, text, img):
         ("Unfortunately, the timing was not in my favor last cycle.", True),
         ("The research years gave me the maturity I needed, and this is why I apply now.", False),
         ("I failed Step 1 once, and this is why I now study with questions every day.", False),
+        # someone else's doing, then a letter the applicant went without or was not written
+        (
+            "The fellows in Newark never let observers near the patients, which is why I left "
+            "that month without an evaluation.",
+            True,
+        ),
+        (
+            "I was left at the back of the theatre for the whole elective, so nobody there "
+            "could write me a real letter.",
+            True,
+        ),
+        # what the applicant went without, by their own choice or with nothing blamed
+        ("I finished that month without a single missed shift, so my letter is strong.", False),
+        ("I was assigned to the night team, so I saw more airways than my classmates.", False),
     ],
 )
 def test_excuses_told_as_fate_consequence_or_what_might_have_been(bare, text, blame):

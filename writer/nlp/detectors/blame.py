@@ -233,12 +233,22 @@ def _consequence_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
         if cause is None:
             continue
         subj = subject_of(cause)
-        if not _someone_else(subj):
+        if not (_someone_else(subj) or _done_to_me(cause, subj)):
             continue
+        records = ctx.words("blame", "evidence_records")
         for verb in (t for t in after if t.pos_ in ("VERB", "AUX")):
             vsubj = subject_of(verb)
-            mine = vsubj is not None and (
-                is_first_person(vsubj) or any(c.lower_ in ("us", "me") for c in vsubj.subtree)
+            # "so I ...", "so our ...", or "so no one could write me a letter"
+            mine = (
+                vsubj is not None
+                and (is_first_person(vsubj) or any(c.lower_ in ("us", "me") for c in vsubj.subtree))
+            ) or any(
+                c.dep_ in ("dative", "dobj") and c.lower_ in ("me", "us") for c in verb.children
+            )
+            # "which is why I came home from that month without a letter"
+            without = any(
+                t.lower_ == "without" and any(c.lemma_.lower() in records for c in t.children)
+                for t in after
             )
             # "..., so I would not ask you to comment on it": a choice, not a setback
             chosen = any(t.dep_ == "aux" and t.lower_ in ("would", "'d") for t in after)
@@ -251,10 +261,30 @@ def _consequence_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
                     or any(
                         t.lower_ in ("not", "n't", "never", "fewer", "none", "no") for t in after
                     )
+                    or without
+                    or (vsubj is not None and _is_negative_subject(vsubj))  # "nobody could"
                 )
             ):
                 return [f"{subj.text} … so I …"]
     return []
+
+
+def _done_to_me(verb, subj) -> bool:
+    """ "I was kept standing in the corner of the OR": the applicant is the subject of a
+    passive whose doer goes unnamed, so someone else did it (``_SUFFERED`` verbs only: not
+    "I was admitted to ...", "I was selected ...")."""
+    return (
+        subj is not None
+        and subj.dep_ == "nsubjpass"
+        and is_first_person(subj)
+        and verb.lemma_.lower() in _SUFFERED
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+#: Passives in which someone else held the applicant back: "I was kept standing", "I was
+#: left out of ...", "I was ignored".
+_SUFFERED = frozenset({"keep", "leave", "ignore", "exclude", "assign", "put"})
 
 
 def _consequence_links(sent: SentenceFeatures) -> list:
