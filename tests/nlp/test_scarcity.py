@@ -505,3 +505,59 @@ def test_tenure_where_the_applicant_did_what_lasted(analyzer, text, found):
 
     sent, ctx = _first_sentence(analyzer, text)
     assert bool(tenure(sent, ctx)) is found
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        # the people the applicant taught or led, counted in words, ten and up
+        ("I coached fourteen juniors for their Step 1, and eleven passed the first time.", True),
+        ("For a year I ran a weekly WhatsApp clinic for thirty-five Sudanese graduates.", True),
+        ("I trained about three hundred schoolchildren in hands-only CPR in Rabat.", True),
+        # under ten, or a ward's load of patients, is no record of the applicant's
+        ("I coached three juniors for their Step 1 last spring.", False),
+        ("In the outpatient clinic I was seeing forty patients every morning.", False),
+    ],
+)
+def test_counts_of_people_taught_written_as_words(analyzer, text, found):
+    from writer.nlp.detectors.structure import own_count
+
+    sent, ctx = _first_sentence(analyzer, text)
+    assert bool(own_count(sent, ctx)) is found
+
+
+@pytest.mark.parametrize(
+    "text,crowd",
+    [
+        ("I was one of 140 students in my graduating class.", True),
+        # a few chosen from many is a distinction, not a crowd
+        ("I was one of fifteen residents from across Ghana selected for the airway course.", False),
+        ("I was one of 12 trainees chosen for the national simulation faculty.", False),
+    ],
+)
+def test_one_of_a_few_chosen_is_no_crowd(analyzer, text, crowd):
+    from writer.nlp.detectors.structure import _one_among
+
+    sent, ctx = _first_sentence(analyzer, text)
+    noun = next(t for t in sent.span if t.dep_ == "pobj" and t.head.lower_ == "of")
+    assert _one_among(noun, ctx) is crowd
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # the plan belongs to the people the applicant served, not to the applicant
+        (
+            "Since 2022 I have run a monthly call for 40 Somali graduates planning their US rotations.",
+            True,
+        ),
+        ("I coach 25 juniors hoping to match into anesthesiology each year.", True),
+        # the applicant's own plan is still a plan
+        ("I am planning a study of 200 patients after spinal anesthesia.", False),
+    ],
+)
+def test_a_plan_of_the_people_served_is_not_the_applicants(analyzer, text, why_me):
+    from writer.nlp.analyze import Analyzer
+
+    (tags,) = Analyzer(nlp=analyzer.nlp, model=None).tag_sentences([text])
+    assert ("why_me" in tags) is why_me

@@ -66,6 +66,8 @@ def _future_marked(sent: SentenceFeatures) -> list[str]:
             subj = subject_of(tok)
             if subj is not None and subj.lower_ not in FIRST_PERSON_ANY:
                 continue
+            if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+                continue  # "a call for forty graduates planning their US experience": theirs
             if tok.tag_ == "VBD" or (
                 tok.dep_ == "xcomp"
                 and tok.head.lemma_
@@ -545,7 +547,7 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         and not _only_attended(sent, sent.span.doc[a:b], ctx)
         and not ("exam" in sent.tags and _only_a_date(sent.span.doc[a:b], ctx))
         and not _found_wanting(sent.span.doc[a:b], ctx)
-        and not _one_among(sent.span.doc[b - 1])
+        and not _one_among(sent.span.doc[b - 1], ctx)
     ]
     if evidence:
         return [f"evidence: {evidence[0]!r}"]
@@ -1036,7 +1038,7 @@ def own_count(sent: SentenceFeatures, ctx: Context) -> list[str]:
             continue  # "200 patients in a day": a load told, not a record (the IMG perspective)
         if _a_measure(doc[a], measures):
             continue  # "a 54-year-old woman", "a 150-bed hospital": an attribute, not a count
-        if _one_among(doc[b - 1]):
+        if _one_among(doc[b - 1], ctx):
             continue  # "I was one of 120 students in my class": a place in a crowd, no record
         verb = _verb_above(doc[a])
         doer = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
@@ -1059,13 +1061,21 @@ def own_count(sent: SentenceFeatures, ctx: Context) -> list[str]:
     return []
 
 
-def _one_among(noun) -> bool:
-    """ "one of 120 students", "among 300 graduates": the applicant counted in a crowd."""
+def _one_among(noun, ctx: Context) -> bool:
+    """ "one of 120 students", "among 300 graduates": the applicant counted in a crowd; not
+    a few chosen ("one of twelve trainees from across Pakistan selected for the national
+    course": ``honouring_verbs``)."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("of", "among", "amongst"):
         return False
     if not any(c.dep_ == "nummod" for c in noun.children):
         return False  # "one of my letters" names the letter
+    honouring = ctx.words("structure", "honouring_verbs")
+    if any(
+        c.dep_ in ("acl", "relcl") and c.lemma_.lower() in honouring
+        for c in (*noun.children, *prep.head.children)  # "one ... selected"
+    ):
+        return False
     return prep.lower_ != "of" or prep.head.lower_ in ("one", "each", "any", "none")
 
 
@@ -1790,7 +1800,9 @@ def rejects_why_me(sent: SentenceFeatures, ctx: Context) -> bool:
     if (
         hits
         and all(
-            _only_attended(sent, h, ctx) or _found_wanting(h, ctx) or _one_among(doc[h.end - 1])
+            _only_attended(sent, h, ctx)
+            or _found_wanting(h, ctx)
+            or _one_among(doc[h.end - 1], ctx)
             for h in hits
         )
         and not detect_why_me(sent, ctx)
