@@ -561,3 +561,30 @@ def test_a_plan_of_the_people_served_is_not_the_applicants(analyzer, text, why_m
 
     (tags,) = Analyzer(nlp=analyzer.nlp, model=None).tag_sentences([text])
     assert ("why_me" in tags) is why_me
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # a relative clause that only says who or where the sentence is about
+        ("The surgeon I observed in Kumasi had done over a thousand hernia repairs.", False),
+        ("Colleagues I have worked with often call me the quiet one on the team.", False),
+        (
+            "At the clinic where I trained, the only oxygen concentrator failed every "
+            "rainy season.",
+            False,
+        ),
+        # the applicant's own work, or people counted, as the subject; a place before "I"
+        ("The audit I led cut unplanned returns to theatre by 30 percent in a year.", True),
+        (
+            "At the district hospital where I worked, I gave over 600 spinal anaesthetics in "
+            "two years.",
+            True,
+        ),
+    ],
+)
+def test_a_relative_clause_that_only_says_who_is_no_evidence(analyzer, text, why_me):
+    from writer.nlp.analyze import Analyzer
+
+    (tags,) = Analyzer(nlp=analyzer.nlp, model=None).tag_sentences([text])
+    assert ("why_me" in tags) is why_me

@@ -349,6 +349,30 @@ def _only_attended(sent: SentenceFeatures, hit, ctx: Context) -> bool:
     return not any(t.like_num and not _a_measure(t, measures) for t in sent.span)
 
 
+def _only_says_who(hit, ctx: Context) -> bool:
+    """Evidence in a relative clause that only says which people or place the sentence is
+    about: "People I have worked with tend to describe me as the calm one", "The attending
+    I shadowed is a well-known expert", "At the hospital where I trained, the first case
+    could not start until eight" (the sentence tells of them, not of the applicant's
+    work). Not the applicant's own work or a count of the people they served as the
+    subject ("The audit I led cut readmissions by a third", "The two hundred third-years I
+    tutored voted my sessions the best"), nor a place before a clause about the applicant
+    ("At a free clinic where I volunteered every Saturday, I took histories in Hindi")."""
+    verb = hit.root if hit.root.pos_ in ("VERB", "AUX") else hit.root.head
+    if verb.dep_ != "relcl":
+        return False
+    noun = verb.head
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return noun.lemma_.lower() not in ctx.words("structure", "own_work_nouns") and not any(
+            c.dep_ == "nummod" for c in noun.children
+        )
+    prep = noun.head  # a phrase that opens the sentence: "At the hospital where I trained, ..."
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.i != prep.sent.start:
+        return False
+    subj = subject_of(prep.head)
+    return subj is not None and subj.lower_ not in FIRST_PERSON_ANY
+
+
 #: Prepositions that make a span of time a date for something else: "four months into my
 #: research year", "before my research year".
 _DATE_PREPS = frozenset({"into", "before", "after", "since", "until", "by", "during", "in"})
@@ -546,6 +570,7 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         and not _a_generic_post(sent, sent.span.doc[a:b], ctx)
         and not _only_attended(sent, sent.span.doc[a:b], ctx)
         and not ("exam" in sent.tags and _only_a_date(sent.span.doc[a:b], ctx))
+        and not _only_says_who(sent.span.doc[a:b], ctx)
         and not _found_wanting(sent.span.doc[a:b], ctx)
         and not _one_among(sent.span.doc[b - 1], ctx)
     ]
@@ -558,7 +583,12 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
     about = _subject_words(sent)
     for a, _ in sent.hits("structure.achievement"):
         verb = doc[a]
-        if verb.pos_ != "VERB" or is_negated(verb) or _scene_of_subject(verb, about):
+        if (
+            verb.pos_ != "VERB"
+            or is_negated(verb)
+            or _scene_of_subject(verb, about)
+            or _only_says_who(doc[a : a + 1], ctx)
+        ):
             continue
         if not _done_by_the_applicant(verb):
             continue
