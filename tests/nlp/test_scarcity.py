@@ -469,9 +469,14 @@ def test_someone_elses_record_is_refused_to_the_model(analyzer, text, rejected):
         # the year with a place of its own, or outside an exam sentence, stays evidence
         ("I sat Step 3 during my research year at Emory and scored 240.", True, True),
         ("I learned R during my research year and wrote the code for our audit.", False, True),
+        # an experience in a clause of time, in an exam sentence: a date too
+        ("When I finished my externship I retook Step 2 CK and scored 239.", True, False),
+        ("After I returned from the observership I sat CK again and passed.", True, False),
+        # with its place, it is evidence of its own
+        ("When I finished my externship at Emory I retook Step 2 CK and scored 239.", True, True),
     ],
 )
-def test_a_research_year_that_only_dates_an_exam_is_no_evidence(analyzer, text, exam, evidence):
+def test_an_experience_that_only_dates_an_exam_is_no_evidence(analyzer, text, exam, evidence):
     from writer.nlp.analyze import Analyzer
 
     # the detectors alone, in order: the exam detector's tag is what the rule reads

@@ -381,17 +381,29 @@ _DATE_PREPS = frozenset({"into", "before", "after", "since", "until", "by", "dur
 def _only_a_date(hit, ctx: Context) -> bool:
     """Evidence named only as a time another thing happened in: "I sat Step 3 four months
     into my research year and scored 22 points above my CK" (the research year is a date
-    here, with no site or output of its own: ANNOTATION.md). Read in exam sentences only:
-    elsewhere the time is often the applicant's work told by what was done in it ("I
+    here, with no site or output of its own: ANNOTATION.md), "After I came back from the
+    observership I gave Step 2 CK and got 228" (a clause of time). Read in exam sentences
+    only: elsewhere the time is often the applicant's work told by what was done in it ("I
     learned R during my research year and wrote the analysis code for our study")."""
     units = ctx.words("structure", "duration_units")
     span = hit[-1] if hit[-1].lemma_.lower() in units else hit[-1].head
-    return (
+    if (
         span.lemma_.lower() in units
         and (span.i < hit.end or hit[-1].dep_ == "compound")
         and span.dep_ == "pobj"
         and span.head.lower_ in _DATE_PREPS
         and not any(c.dep_ == "prep" for c in span.children)  # "my research year at Yale"
+    ):
+        return True
+    # the experience itself in a clause of time, with no place of its own
+    noun = hit.root
+    if noun.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "prep" for c in noun.children):
+        return False
+    clause = _verb_above(noun)  # a clause of time, or one the parser made the root for
+    return clause.dep_ in ("advcl", "ROOT") and any(  # want of a comma ("After I came ... I gave")
+        c.dep_ in ("mark", "advmod")  # "when" is read as either
+        and c.lower_ in ("after", "before", "since", "until", "when", "once")
+        for c in clause.children
     )
 
 
