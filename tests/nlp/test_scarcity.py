@@ -593,3 +593,20 @@ def test_a_relative_clause_that_only_says_who_is_no_evidence(analyzer, text, why
 
     (tags,) = Analyzer(nlp=analyzer.nlp, model=None).tag_sentences([text])
     assert ("why_me" in tags) is why_me
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        # a grade the parser reads as a clause of which "me" is the subject
+        ('My two ICU attendings in Cleveland rated me "outstanding" in patient care.', True),
+        ('Every supervisor at the Houston clinic rated me "exceeds expectations".', True),
+        # a grade of someone else
+        ('My attending rated the new resident "meets expectations" in every field.', False),
+    ],
+)
+def test_a_grade_read_as_a_clause_is_still_an_appraisal(analyzer, text, found):
+    from writer.nlp.detectors.structure import reported_feedback
+
+    sent, ctx = _first_sentence(analyzer, text)
+    assert bool(reported_feedback(sent, ctx)) is found

@@ -1624,8 +1624,14 @@ def reported_feedback(sent: SentenceFeatures, ctx: Context) -> list[str]:
 
 
 def _applicant_appraised(verb) -> bool:
-    """The appraisal's object is the applicant: "described me as", "praised my handoffs"."""
-    return any(c.dep_ in ("dobj", "obj") and (c.lower_ == "me" or has_my(c)) for c in verb.children)
+    """The appraisal's object is the applicant: "described me as", "praised my handoffs",
+    also when the parser reads the grade as a clause of which "me" is the subject ("rated
+    me 'exceeds expectations' in every competency")."""
+    return any(
+        (c.dep_ in ("dobj", "obj") and (c.lower_ == "me" or has_my(c)))
+        or (c.dep_ == "ccomp" and any(s.dep_ == "nsubj" and s.lower_ == "me" for s in c.children))
+        for c in verb.children
+    )
 
 
 def _about_the_applicant(clause, advice: frozenset[str], others: frozenset[str]) -> bool:
