@@ -610,3 +610,24 @@ def test_a_grade_read_as_a_clause_is_still_an_appraisal(analyzer, text, found):
 
     sent, ctx = _first_sentence(analyzer, text)
     assert bool(reported_feedback(sent, ctx)) is found
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # an evaluator took the applicant on: an evaluation in deed, firm for the model too
+        (
+            "After my elective ended, the head of the ICU offered me a position on his "
+            "delirium study.",
+            True,
+        ),
+        ("Dr. Alvarez offered me a spot in her sepsis lab after my rotation in Miami.", True),
+        # not an evaluator, not work, or not done
+        ("My cousin offered me a place on his couch while I studied for Step 2.", False),
+        ("The driver offered me a seat on the bus to the hospital.", False),
+        ("The chief said he might offer me a place on his study next year.", False),
+    ],
+)
+def test_a_place_offered_by_an_evaluator_is_why_me(analyzer, text, why_me):
+    (tags,) = analyzer.tag_sentences([text])
+    assert ("why_me" in tags) is why_me

@@ -558,6 +558,7 @@ def detect_why_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
         or tenure(sent, ctx)
         or own_count(sent, ctx)
         or cv_line(sent, ctx)
+        or offered_a_place(sent, ctx)
         or trusted_with_work(sent, ctx)
         or output_in_use(sent, ctx)
         or work_with_an_impact(sent, ctx)
@@ -1621,6 +1622,35 @@ def reported_feedback(sent: SentenceFeatures, ctx: Context) -> list[str]:
         ):
             found.append(verb.text)
     return found
+
+
+def offered_a_place(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """An evaluator who took the applicant on: "the chief of the pain service offered me a
+    place on his opioid-tapering study" (ANNOTATION.md, session 19: a place offered on a
+    research team after an observership is an evaluation in deed). The one who offers is
+    someone who evaluates (``feedback_reporters``, a name or a title), the offer is done,
+    and it is a place in work (``own_work_nouns``, ``offered_into``)."""
+    reporters = ctx.words("structure", "feedback_reporters")
+    places = ctx.words("structure", "offered_places")
+    into = ctx.joined("structure", "own_work_nouns", "offered_into")
+    for verb in sent.span:
+        if verb.lemma_.lower() != "offer" or verb.pos_ != "VERB" or is_negated(verb):
+            continue
+        if _not_done(verb) or not any(
+            c.dep_ in ("dative", "dobj") and c.lower_ == "me" for c in verb.children
+        ):
+            continue
+        subj = subject_of(verb)
+        if subj is None or not (subj.lemma_.lower() in reporters or _titled(subj)):
+            continue
+        for place in (c for c in verb.children if c.dep_ == "dobj"):
+            if place.lemma_.lower() in places and any(
+                p.dep_ == "prep" and any(o.lemma_.lower() in into for o in p.children)
+                for p in place.children
+            ):
+                # firm: the model, which has seen few of these, may not overrule it
+                return [Firm(f"offered: {place.text!r}")]
+    return []
 
 
 def _applicant_appraised(verb) -> bool:
