@@ -120,6 +120,7 @@ SENTENCE_FILES = (
     "sentences_dev61.jsonl",
     "sentences_dev62.jsonl",
     "sentences_dev63.jsonl",
+    "sentences_dev64.jsonl",
     "sentences_dev65.jsonl",
     "sentences_dev66.jsonl",
     "sentences_dev67.jsonl",
