@@ -125,6 +125,7 @@ SENTENCE_FILES = (
     "sentences_dev66.jsonl",
     "sentences_dev67.jsonl",
     "sentences_dev68.jsonl",
+    "sentences_dev69.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (
