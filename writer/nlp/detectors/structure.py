@@ -386,10 +386,11 @@ def _only_a_date(hit, ctx: Context) -> bool:
     only: elsewhere the time is often the applicant's work told by what was done in it ("I
     learned R during my research year and wrote the analysis code for our study")."""
     units = ctx.words("structure", "duration_units")
-    span = hit[-1] if hit[-1].lemma_.lower() in units else hit[-1].head
+    last = hit[-1]  # "research year", or "my research" compounded to the year
+    span = last if last.lemma_.lower() in units else last.head if last.dep_ == "compound" else None
     if (
-        span.lemma_.lower() in units
-        and (span.i < hit.end or hit[-1].dep_ == "compound")
+        span is not None
+        and span.lemma_.lower() in units
         and span.dep_ == "pobj"
         and span.head.lower_ in _DATE_PREPS
         and not any(c.dep_ == "prep" for c in span.children)  # "my research year at Yale"
@@ -843,7 +844,7 @@ def tenure(sent: SentenceFeatures, ctx: Context) -> list[str]:
     for tok in sent.span:
         if tok.lemma_.lower() not in units or _someone_elses(tok):
             continue
-        lasted = None  # the applicant's verb the length is how long of
+        lasted = None  # the applicant's verb that lasted this long ("For two years I ...")
         mine = any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in tok.children)
         # "my seventh year as internist in Caracas" in a readiness sentence; in a scene's
         # time ("In my second year of rural service in Choco, a woman came ...") it is not
@@ -1888,11 +1889,9 @@ def rejects_why_me(sent: SentenceFeatures, ctx: Context) -> bool:
         # "I went to a workshop at the ICU congress", "my evaluation suffered", "I was one
         # of 120 students in my class"
         return True
-    subj = _root_subject(sent)
-    if subj is not None and (
-        _someone_elses_record(sent, subj, ctx) or _someone_elses_thing(sent, subj, ctx)
-    ):
+    if _about_someone_else(sent, ctx):
         return True
+    subj = _root_subject(sent)
     if subj is None or subj.lemma_.lower() not in ctx.words("structure", "relatives"):
         return False
     subjects = [*subj.children, *sent.span.root.children]  # "my sister and I": the applicant too
@@ -1903,7 +1902,8 @@ def _about_someone_else(sent: SentenceFeatures, ctx: Context) -> bool:
     """The sentence is another person's record, "my" and "me" only saying who they are to
     the applicant: "My research supervisor trained in pediatric anesthesia at Boston
     Children's", "Dr. Oduya, who supervised my thesis, has published more than forty
-    papers" (``_someone_elses_record``)."""
+    papers" (``_someone_elses_record``); or another person's work named by its possessor,
+    "My lab partner's thesis was selected ..." (``_someone_elses_thing``)."""
     subj = _root_subject(sent)
     return subj is not None and (
         _someone_elses_record(sent, subj, ctx) or _someone_elses_thing(sent, subj, ctx)
