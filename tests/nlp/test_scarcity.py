@@ -601,6 +601,8 @@ def test_a_relative_clause_that_only_says_who_is_no_evidence(analyzer, text, why
         # a grade the parser reads as a clause of which "me" is the subject
         ('My two ICU attendings in Cleveland rated me "outstanding" in patient care.', True),
         ('Every supervisor at the Houston clinic rated me "exceeds expectations".', True),
+        # "marked" is a grade too
+        ("Both my supervisors in the Miami ICU marked me above the expected level.", True),
         # a grade of someone else
         ('My attending rated the new resident "meets expectations" in every field.', False),
     ],
