@@ -126,6 +126,8 @@ SENTENCE_FILES = (
     "sentences_dev67.jsonl",
     "sentences_dev68.jsonl",
     "sentences_dev69.jsonl",
+    "sentences_dev71.jsonl",
+    "sentences_dev72.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (
