@@ -126,6 +126,7 @@ SENTENCE_FILES = (
     "sentences_dev67.jsonl",
     "sentences_dev68.jsonl",
     "sentences_dev69.jsonl",
+    "sentences_dev70.jsonl",
     "sentences_dev71.jsonl",
     "sentences_dev72.jsonl",
 )
