@@ -235,21 +235,19 @@ def _consequence_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
         subj = subject_of(cause)
         if not (_someone_else(subj) or _done_to_me(cause, subj)):
             continue
+        # "which is why I came home from that month without a letter"
         records = ctx.words("blame", "evidence_records")
+        without = any(
+            t.lower_ == "without" and any(c.lemma_.lower() in records for c in t.children)
+            for t in after
+        )
         for verb in (t for t in after if t.pos_ in ("VERB", "AUX")):
             vsubj = subject_of(verb)
             # "so I ...", "so our ...", or "so no one could write me a letter"
             mine = (
                 vsubj is not None
                 and (is_first_person(vsubj) or any(c.lower_ in ("us", "me") for c in vsubj.subtree))
-            ) or any(
-                c.dep_ in ("dative", "dobj") and c.lower_ in ("me", "us") for c in verb.children
-            )
-            # "which is why I came home from that month without a letter"
-            without = any(
-                t.lower_ == "without" and any(c.lemma_.lower() in records for c in t.children)
-                for t in after
-            )
+            ) or _object_is_me(verb)
             # "..., so I would not ask you to comment on it": a choice, not a setback
             chosen = any(t.dep_ == "aux" and t.lower_ in ("would", "'d") for t in after)
             if (

@@ -509,11 +509,16 @@ def _evidence_is_mine(sent: SentenceFeatures, hit, honouring: frozenset[str]) ->
     return _mine_outside_subject(sent)
 
 
+def _me_as_object(verb) -> bool:
+    """ "awarded me", "offered me a place": the applicant is what the verb was done to."""
+    return any(c.dep_ in ("dobj", "dative") and c.lower_ == "me" for c in verb.children)
+
+
 def _given_to_me(verb, evidence, honouring: frozenset[str]) -> bool:
     """Others gave the evidence to the applicant: "my school awarded me its gold medal",
     "nominated me for the award", "gave me the best intern award" (but not "the paper
     inspired me", "taught me", "gave me the pace I had been missing")."""
-    if not any(c.dep_ in ("dobj", "dative") and c.lower_ == "me" for c in verb.children):
+    if not _me_as_object(verb):
         return False
     lemma = verb.lemma_.lower()
     return lemma in honouring or (
@@ -1637,9 +1642,7 @@ def offered_a_place(sent: SentenceFeatures, ctx: Context) -> list[str]:
     for verb in sent.span:
         if verb.lemma_.lower() != "offer" or verb.pos_ != "VERB" or is_negated(verb):
             continue
-        if _not_done(verb) or not any(
-            c.dep_ in ("dative", "dobj") and c.lower_ == "me" for c in verb.children
-        ):
+        if _not_done(verb) or not _me_as_object(verb):
             continue
         subj = subject_of(verb)
         if subj is None or not (subj.lemma_.lower() in reporters or _titled(subj)):
