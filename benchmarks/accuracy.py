@@ -129,6 +129,10 @@ SENTENCE_FILES = (
     "sentences_dev70.jsonl",
     "sentences_dev71.jsonl",
     "sentences_dev72.jsonl",
+    "sentences_dev74.jsonl",
+    "sentences_dev75.jsonl",
+    "sentences_dev76.jsonl",
+    "sentences_dev78.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (

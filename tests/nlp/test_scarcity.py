@@ -624,6 +624,19 @@ def test_a_grade_read_as_a_clause_is_still_an_appraisal(analyzer, text, found):
             True,
         ),
         ("Dr. Alvarez offered me a spot in her sepsis lab after my rotation in Miami.", True),
+        # the parser gives the offer two subjects, or hangs the one who offers on the place
+        # before it as an appositive
+        (
+            "After my observership in Detroit, the chief of obstetric anesthesia offered me "
+            "a place on his epidural study.",
+            True,
+        ),
+        (
+            "At the end of my observership in Boston, the chief of regional anesthesia "
+            "offered me a place on his block study.",
+            True,
+        ),
+        ("At the end of my holiday in Boston, my cousin offered me a place on his team.", False),
         # not an evaluator, not work, or not done
         ("My cousin offered me a place on his couch while I studied for Step 2.", False),
         ("The driver offered me a seat on the bus to the hospital.", False),

@@ -16,6 +16,7 @@ from writer.nlp.detectors.context import Context, Firm, FromContext
 from writer.nlp.features import (
     FIRST_PERSON,
     FIRST_PERSON_ANY,
+    SUBJECT_DEPS,
     SentenceFeatures,
     has_my,
     is_negated,
@@ -1630,6 +1631,18 @@ def reported_feedback(sent: SentenceFeatures, ctx: Context) -> list[str]:
     return found
 
 
+def _doers(verb) -> list:
+    """Who may have done ``verb``: every subject the parser gave it ("When my observership
+    ended, the chief offered", read with two subjects) or, with none, its clause's subject;
+    and an appositive before it, where the parser hangs the real subject after a fronted
+    place ("After my observership in Detroit, the chief ... offered": "chief" read as an
+    appositive of "Detroit", "observership" as the subject)."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects and subject_of(verb) is not None:
+        subjects = [subject_of(verb)]
+    return subjects + [t for t in verb.doc[verb.sent.start : verb.i] if t.dep_ == "appos"]
+
+
 def offered_a_place(sent: SentenceFeatures, ctx: Context) -> list[str]:
     """An evaluator who took the applicant on: "the chief of the pain service offered me a
     place on his opioid-tapering study" (ANNOTATION.md, session 19: a place offered on a
@@ -1644,8 +1657,7 @@ def offered_a_place(sent: SentenceFeatures, ctx: Context) -> list[str]:
             continue
         if _not_done(verb) or not _me_as_object(verb):
             continue
-        subj = subject_of(verb)
-        if subj is None or not (subj.lemma_.lower() in reporters or _titled(subj)):
+        if not any(s.lemma_.lower() in reporters or _titled(s) for s in _doers(verb)):
             continue
         for place in (c for c in verb.children if c.dep_ == "dobj"):
             if place.lemma_.lower() in places and any(
