@@ -1581,9 +1581,35 @@ def test_a_better_result_had_i_acted_otherwise_is_ownership(analyzer, text):
         # the applicant's own record found wanting, and put on someone else
         ("My logbook is short because the consultants kept the good cases for themselves.", True),
         ("My letters are lukewarm because the consultants barely knew my name.", True),
+        # ... also when it is counted as scant, and when the count is in the logbook
+        (
+            "I have only two US letters because the coordinator lost my request forms.",
+            True,
+        ),
+        (
+            "My elective in Atlanta lasted only nine days because the visa office held my "
+            "passport.",
+            True,
+        ),
+        (
+            "My logbook records only twelve epidurals because the registrars in Accra kept "
+            "the labour ward to themselves.",
+            True,
+        ),
         # put on the applicant, or said of records in general
         ("My letters are lukewarm because I rarely spoke up on rounds.", False),
         ("For a foreign graduate, a generic letter can do more harm than no letter at all.", False),
+        # a scant count conceded and answered, or another's count
+        (
+            "I have only one US letter, but it comes from the chief who supervised me for "
+            "eight weeks.",
+            False,
+        ),
+        (
+            "Only two interns were picked for the airway course because the hospital had few "
+            "places, and I was one of them.",
+            False,
+        ),
     ],
 )
 def test_a_thin_record_put_on_someone_else_is_blame(bare, text, blame):
@@ -1788,3 +1814,26 @@ def test_a_retake_and_a_second_sitting_are_the_exam(bare, text, tagged):
 def test_a_setback_that_taught_and_a_reason_that_was_mine(analyzer, text, blame):
     (tags,) = analyzer.tag_sentences([text])
     assert ("blame" in tags) == blame
+
+
+@pytest.mark.parametrize(
+    "text,tagged",
+    [
+        # a logbook's count is a record, not a scene
+        ("My logbook from the ICU in Dhaka lists 60 central lines and 25 arterial lines.", False),
+        (
+            "During my internship I placed 70 arterial lines under supervision, all recorded "
+            "in my logbook.",
+            False,
+        ),
+        (
+            "My airway logbook would be twice as long had the theatre owned a video laryngoscope.",
+            False,
+        ),
+        # a scene with its lines and airway stays one
+        ("At 3 a.m. I placed her central line while the resident held the ultrasound.", True),
+    ],
+)
+def test_a_logbook_count_is_no_scene(bare, text, tagged):
+    (tags,) = bare.tag_sentences([text])
+    assert ("anecdote" in tags) == tagged

@@ -79,10 +79,11 @@ def _setback_in_view(sent: SentenceFeatures, ctx: Context, agent=None) -> bool:
 def _setback_words(sent: SentenceFeatures, ctx: Context) -> frozenset[str]:
     """The words that tell of a setback in this sentence: ``setback_words``, less the
     neutral ones ("interviews", "observership") unless the sentence says they were lacking,
-    and the word that finds the applicant's own record wanting ("my letters are generic")."""
+    and the word that finds the applicant's own record wanting ("my letters are generic",
+    "I have only one US letter")."""
     lacking = not ctx.words("blame", "lacking_words").isdisjoint(sent.words)
     found = _setback_set(ctx, with_neutral=lacking)
-    wanting = _my_record_wanting(sent, ctx)
+    wanting = _my_record_wanting(sent, ctx) or _my_record_scarce(sent, ctx)
     return found if wanting is None else found | {wanting}
 
 
@@ -130,6 +131,38 @@ def _my_record_wanting(sent: SentenceFeatures, ctx: Context) -> str | None:
         for c in tok.head.children:
             if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in wanting:
                 return c.lower_
+    return None
+
+
+def _my_record_scarce(sent: SentenceFeatures, ctx: Context) -> str | None:
+    """The applicant's record counted as scant: "I have only one US letter", "my logbook
+    lists only fourteen central lines", "my externship lasted only ten days". A count
+    under "only" (``scarce_words``) that is what the applicant has of a record
+    (``evidence_records``), or what the applicant's record or stint (``stint_records``)
+    holds or lasted; not another's count ("only two interns were chosen, and I was one"),
+    nor a count conceded and answered ("I have only one US letter, but it comes from the
+    chief who watched me for eight weeks")."""
+    scarce = ctx.words("blame", "scarce_words")
+    records = ctx.words("blame", "evidence_records")
+    stints = ctx.joined("blame", "evidence_records", "stint_records")
+    conceding = ctx.words("blame", "conceding_conjunctions")
+    for tok in sent.span:
+        if tok.lower_ not in scarce or tok.dep_ != "advmod" or not tok.head.like_num:
+            continue
+        counted = tok.head.head
+        if tok.head.dep_ != "nummod" or counted.dep_ not in ("dobj", "npadvmod", "attr"):
+            continue
+        verb = counted.head
+        subj = subject_of(verb)
+        if subj is None or is_negated(verb):
+            continue
+        if any(c.dep_ == "cc" and c.lower_ in conceding for c in verb.children):
+            continue  # conceded, then answered: "I have only one US letter, but it ..."
+        if subj.lower_ == "i" and verb.lemma_.lower() == "have":
+            if counted.lemma_.lower() in records:
+                return tok.lower_
+        elif has_my(subj) and subj.lemma_.lower() in stints:
+            return tok.lower_
     return None
 
 
