@@ -1837,3 +1837,24 @@ def test_a_setback_that_taught_and_a_reason_that_was_mine(analyzer, text, blame)
 def test_a_logbook_count_is_no_scene(bare, text, tagged):
     (tags,) = bare.tag_sentences([text])
     assert ("anecdote" in tags) == tagged
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        # the cause the link names is the applicant's own, or the outside one is denied
+        ("My 209 on CK came from my own revision plan, not from the exam.", False),
+        (
+            "My Step 1 failure came from cramming and too few practice blocks, not from the "
+            "questions I was given.",
+            False,
+        ),
+        ("My low CK came from my timetable rather than from anything around me.", False),
+        # the applicant denied, the outside cause kept; the applicant only as the target
+        ("My low CK came from the strikes, not from my preparation.", True),
+        ("Owing to events that I had no power over, my Step 2 CK fell far short.", True),
+    ],
+)
+def test_a_cause_set_against_a_denied_one(bare, text, blame):
+    (tags,) = bare.tag_sentences([text])
+    assert ("blame" in tags) == blame

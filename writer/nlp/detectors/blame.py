@@ -415,7 +415,37 @@ def _cause_is_self(sent: SentenceFeatures, hit, merit: frozenset[str] = frozense
         for t in doc[end : sent.span.end]
     ):
         return True  # "the result of a list with no visa filter, which I built myself"
+    if _link_owned(sent, hit, merit):
+        return True
     return bool(window) and window[0].lower_ in ("me", "myself", "i")
+
+
+def _link_owned(sent: SentenceFeatures, hit, merit: frozenset[str]) -> bool:
+    """A link's cause (the object of its preposition) is the applicant's own doing ("came
+    from my own study plan"; not the applicant as its target, "against me"), or the link is set against an outside cause it denies with the same
+    preposition ("came from passive reading and too few timed blocks, not from the
+    questions", "from my plan rather than from anything around me"); not when what it
+    denies is the applicant ("came from the war, not from my preparation")."""
+    doc = sent.span.doc
+    preps = [t for t in doc[hit[0] : hit[1]] if t.pos_ == "ADP"]
+    if not preps:
+        return False
+    link = preps[-1]
+    if any(
+        # "against me", "on me": the target; "events that I had no power over": not mine
+        _own_cause(c, merit, clauses=False) and not is_first_person(c)
+        for c in link.children
+        if c.dep_ == "pobj"
+    ):
+        return True
+    for tok in doc[hit[1] : sent.span.end]:
+        if tok.lower_ != link.lower_:
+            continue
+        before = [t.lower_ for t in doc[max(sent.span.start, tok.i - 2) : tok.i]]
+        if before[-1:] == ["not"] or before == ["rather", "than"]:
+            denied = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")]
+            return bool(denied) and not any(_own_cause(c, merit) for c in denied)
+    return False
 
 
 def _names_an_outside_cause(sent: SentenceFeatures, ctx: Context, owned) -> bool:
@@ -449,21 +479,29 @@ def _reason_is_mine(words, merit: frozenset[str]) -> bool:
 _OWN_FAILINGS = {"overconfidence", "management", "complacency", "arrogance", "procrastination"}
 
 
-def _own_cause(subj, merit: frozenset[str]) -> bool:
+def _own_cause(subj, merit: frozenset[str], clauses: bool = True) -> bool:
     """A cause that is the applicant or their own doing: "I", "my own overconfidence",
-    "poor planning on my part", "my preparation" (not "my father's illness")."""
+    "poor planning on my part", "my preparation" (not "my father's illness"); with
+    ``clauses``, also one a relative clause makes the applicant's ("the way I studied")."""
     if subj.lower_ in ("i", "me", "myself"):
         return True
     words = [t.lower_ for t in subj.subtree]
     pairs = set(zip(words, words[1:], strict=False))
     if ("my", "own") in pairs or ("my", "part") in pairs:
         return True
-    if any(c.dep_ == "relcl" and is_first_person(subject_of(c)) for c in subj.children):
-        return True  # "the way I studied", "the choices I made"
+    if clauses and any(c.dep_ == "relcl" and _active_first_person(c) for c in subj.children):
+        return True  # "the way I studied", "the choices I made"; not "the questions I was given"
     lemma = subj.lemma_.lower()
     return has_my(subj) and (
         lemma in merit or lemma in _SELF_FAULT or lemma in _OWN_DOING or lemma in _OWN_FAILINGS
     )
+
+
+def _active_first_person(verb) -> bool:
+    """The applicant did ``verb`` ("the choices I made"), not had it done to them ("the
+    questions I was given")."""
+    subject = subject_of(verb)
+    return subject is not None and subject.dep_ != "nsubjpass" and is_first_person(subject)
 
 
 #: What the applicant may say they were not, denying only a readiness: "not because I was ready".
