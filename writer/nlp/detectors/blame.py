@@ -422,10 +422,11 @@ def _cause_is_self(sent: SentenceFeatures, hit, merit: frozenset[str] = frozense
 
 def _link_owned(sent: SentenceFeatures, hit, merit: frozenset[str]) -> bool:
     """A link's cause (the object of its preposition) is the applicant's own doing ("came
-    from my own study plan"; not the applicant as its target, "against me"), or the link is set against an outside cause it denies with the same
-    preposition ("came from passive reading and too few timed blocks, not from the
-    questions", "from my plan rather than from anything around me"); not when what it
-    denies is the applicant ("came from the war, not from my preparation")."""
+    from my own study plan"; not the applicant as its target, "against me"), or the link
+    is set against an outside cause it denies with the same preposition ("came from
+    passive reading and too few timed blocks, not from the questions", "from my plan
+    rather than from anything around me"); not when what it denies is the applicant
+    ("came from the war, not from my preparation")."""
     doc = sent.span.doc
     preps = [t for t in doc[hit[0] : hit[1]] if t.pos_ == "ADP"]
     if not preps:
