@@ -133,6 +133,9 @@ SENTENCE_FILES = (
     "sentences_dev75.jsonl",
     "sentences_dev76.jsonl",
     "sentences_dev78.jsonl",
+    "sentences_dev79.jsonl",
+    "sentences_dev80.jsonl",
+    "sentences_dev81.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (
