@@ -1858,3 +1858,22 @@ def test_a_logbook_count_is_no_scene(bare, text, tagged):
 def test_a_cause_set_against_a_denied_one(bare, text, blame):
     (tags,) = bare.tag_sentences([text])
     assert ("blame" in tags) == blame
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        # fate, luck or life told as working against the applicant: self-pity, for the
+        # model too
+        ("Fortune has never been on my side since my first year of medical school.", True),
+        ("Destiny has robbed me of every chance I worked for.", True),
+        ("Life has taken from me more than it has given.", True),
+        # luck that helped, or fate that only brought the applicant somewhere
+        ("Luck was on my side that morning, and the flight landed in time for my exam.", False),
+        ("Chance took me to a rotation in Houston in my final year.", False),
+        ("Life has given me two children and a profession I love.", False),
+    ],
+)
+def test_fate_against_me_is_self_pity(analyzer, text, blame):
+    (tags,) = analyzer.tag_sentences([text])
+    assert ("blame" in tags) == blame

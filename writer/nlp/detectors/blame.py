@@ -1034,13 +1034,15 @@ def _real_ownership(sent: SentenceFeatures, agents: frozenset[str]) -> list[str]
 
 
 def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
-    self_pity = _self_pity(sent)
+    fate = _fate_against_me(sent, ctx)
+    self_pity = _self_pity(sent) + fate
     ownership = _real_ownership(sent, ctx.words("blame", "external_agents"))
     setback = _setback_in_view(sent, ctx)
 
     evidence: list[str] = []
     if self_pity:
-        evidence += [f"self-pity: {t!r}" for t in self_pity]
+        # fate told as against the applicant is firm: the model has seen few of these
+        evidence += [(Firm if t in fate else str)(f"self-pity: {t!r}") for t in self_pity]
     if "anecdote" in sent.tags and "exam" not in sent.tags:
         # "Because of her low platelets, he chose general anesthesia": a clinical
         # story's causes are not the applicant's excuses; a record that could have been
@@ -1191,6 +1193,44 @@ def _self_pity(sent: SentenceFeatures) -> list[str]:
         if price and [t.lower_ for t in doc[b : min(b + 2, sent.span.end)]] == ["for", "my"]:
             continue  # "I paid the price for my overconfidence": the price of one's own doing
         out.append(doc[a:b].text)
+    return out
+
+
+def _fate_against_me(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """Fate, luck or life (``fate_agents``) told as working against the applicant: "Luck
+    has never once been on my side", "Fate has taken something from me at each stage",
+    "Bad fortune has followed me through every step of my career", "Fate has been against
+    me". The agent is the subject, and its verb is against "me", a side or favour
+    (``fate_sides``) it was never on, a harm done to "me" (``fate_harms``) or something
+    taken "from me" (``fate_takings``); not luck that helped ("Luck was on my side that
+    day", "Chance took me to a rotation in Houston")."""
+    agents = ctx.words("blame", "fate_agents")
+    harms = ctx.words("blame", "fate_harms")
+    takings = ctx.words("blame", "fate_takings")
+    sides = ctx.words("blame", "fate_sides")
+    out = []
+    for subj in sent.span:
+        if subj.dep_ != "nsubj" or subj.lemma_.lower() not in agents:
+            continue
+        verb = subj.head
+        lemma = verb.lemma_.lower()
+        to_me = {
+            (p.lower_ if p.dep_ == "prep" else p.dep_)
+            for p in verb.children
+            if (p.dep_ == "prep" and any(o.lower_ == "me" for o in p.children))
+            or (p.dep_ == "dobj" and p.lower_ == "me")
+        }
+        side = is_negated(verb) and any(
+            t.lemma_.lower() in sides and any(c.lower_ == "my" for c in t.children)
+            for t in verb.subtree
+        )
+        if (
+            "against" in to_me
+            or side
+            or (lemma in harms and "dobj" in to_me and not is_negated(verb))
+            or (lemma in takings and "from" in to_me and not is_negated(verb))
+        ):
+            out.append(f"{subj.text} {verb.text}")
     return out
 
 
@@ -1541,7 +1581,7 @@ def _not_mine_to_excuse(sent: SentenceFeatures, ctx: Context) -> bool:
     the applicant's own ("My divorce was not the reason for my low score", "My school did
     not teach us the USMLE, but this was not the reason for my failure; the reason is I
     studied alone"), or the setback is someone else's (``_someone_elses_setback``)."""
-    if _self_pity(sent):
+    if _self_pity(sent) or _fate_against_me(sent, ctx):
         return False
     causes = sent.hits("blame.external_cause")
     merit = ctx.words("blame", "own_merit")
