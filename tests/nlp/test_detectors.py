@@ -1877,3 +1877,25 @@ def test_a_cause_set_against_a_denied_one(bare, text, blame):
 def test_fate_against_me_is_self_pity(analyzer, text, blame):
     (tags,) = analyzer.tag_sentences([text])
     assert ("blame" in tags) == blame
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        # a better present for the applicant, had someone else done otherwise
+        (
+            "If the embassy had issued my visa in March, I would be in my second year of "
+            "residency today.",
+            True,
+        ),
+        (
+            "I could list many more epidurals if our hospital had ever hired a second anesthetist.",
+            True,
+        ),
+        # the applicant's own condition owns the result
+        ("If I had planned my dedicated period better, I would be a resident today.", False),
+    ],
+)
+def test_a_better_present_had_others_done_otherwise(bare, text, blame):
+    (tags,) = bare.tag_sentences([text])
+    assert ("blame" in tags) == blame

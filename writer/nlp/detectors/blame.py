@@ -784,9 +784,14 @@ def _better_if(sent: SentenceFeatures, ctx: Context, records_only: bool = False)
         subj = subject_of(verb)
         mine = subj is not None and subj.lemma_.lower() in records and has_my(subj)
         condition = _others_condition(verb, own)
-        if not ("have" in auxes or verb.lemma_ == "have") and not (mine and condition is not None):
+        better = mine or (is_first_person(subj) and not is_negated(verb))
+        if not ("have" in auxes or verb.lemma_ == "have") and not (
+            better and condition is not None
+        ):
             # "would be" is a counterfactual only beside an unreal past condition: "Had my
-            # hospital owned a video laryngoscope, my logbook would be twice as long"
+            # hospital owned a video laryngoscope, my logbook would be twice as long", "Had
+            # the agency submitted my ERAS on time, I would already be a resident" (not
+            # "... I would not be here", the gratitude of a worse result)
             continue
         if not is_first_person(subj) and not mine:
             continue
