@@ -129,6 +129,7 @@ SENTENCE_FILES = (
     "sentences_dev70.jsonl",
     "sentences_dev71.jsonl",
     "sentences_dev72.jsonl",
+    "sentences_dev73.jsonl",
     "sentences_dev74.jsonl",
     "sentences_dev75.jsonl",
     "sentences_dev76.jsonl",
