@@ -1899,3 +1899,18 @@ def test_fate_against_me_is_self_pity(analyzer, text, blame):
 def test_a_better_present_had_others_done_otherwise(bare, text, blame):
     (tags,) = bare.tag_sentences([text])
     assert ("blame" in tags) == blame
+
+
+@pytest.mark.parametrize(
+    "text,blame",
+    [
+        # without what someone did, the applicant would not be where they are: gratitude
+        ("If my aunt had not paid for my exam, I would not be a doctor today.", False),
+        ("Had my mentor not pushed me to retake it, I would not be applying this year.", False),
+        # a better result, had something not happened: an excuse
+        ("Had my visa interview not fallen in my exam month, I would have passed.", True),
+    ],
+)
+def test_a_counterfactual_of_gratitude_is_no_blame(bare, text, blame):
+    (tags,) = bare.tag_sentences([text])
+    assert ("blame" in tags) == blame

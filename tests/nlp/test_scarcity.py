@@ -646,3 +646,26 @@ def test_a_grade_read_as_a_clause_is_still_an_appraisal(analyzer, text, found):
 def test_a_place_offered_by_an_evaluator_is_why_me(analyzer, text, why_me):
     (tags,) = analyzer.tag_sentences([text])
     assert ("why_me" in tags) is why_me
+
+
+@pytest.mark.parametrize(
+    "text,why_me",
+    [
+        # practice in a skills or simulation lab, with nothing assessed, is no evidence
+        (
+            "Every Monday for a year I practised cricothyrotomy on pig tracheas in our skills lab.",
+            False,
+        ),
+        ("In the simulation lab we ran a local anesthetic toxicity drill on a manikin.", False),
+        # a research lab still is; so is the lab's assessment of the applicant
+        ("For a year I measured cortisol levels in ICU patients in a neurology lab in Lyon.", True),
+        (
+            "In the simulation lab Dr. Perez ranked me first of 14 residents on the crisis "
+            "checklist.",
+            True,
+        ),
+    ],
+)
+def test_practice_in_a_skills_lab_is_no_evidence(bare, text, why_me):
+    (tags,) = bare.tag_sentences([text])
+    assert ("why_me" in tags) is why_me

@@ -687,6 +687,21 @@ def _object_is_me(tok) -> bool:
     return any(c.lower_ in ("me", "us") for c in tok.children if c.dep_ in ("dobj", "dative"))
 
 
+def _credited(condition) -> bool:
+    """An unreal condition that someone had not done something, without which the
+    applicant would not have got where they are ("if my mentor had not pushed me, I would
+    not be here", "had my father not sold his car, I would not be here"): gratitude, not
+    an excuse. A better result had it not happened stays one ("had my visa interview not
+    fallen in the same month, I would have passed"; "..., I would not have failed")."""
+    result = condition.head
+    return (
+        is_negated(condition)
+        and result is not condition
+        and is_negated(result)
+        and result.lemma_.lower() not in _BAD_OUTCOME_WORDS
+    )
+
+
 def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[str]:
     """ "because the coordinator lost my paperwork", "if the exam had been in my language"."""
     agents = ctx.words("blame", "external_agents")
@@ -701,7 +716,7 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
             # "Had the NBME allowed extra time, my score would look different"
             if tok.dep_ == "advcl" and _inverted_had(tok):
                 subj = subject_of(tok)
-                if _external(subj, agents):
+                if _external(subj, agents) and not _credited(tok):
                     found.append(f"had {subj.text} … it would …")
             # "If I had been born in Ohio…": the circumstance of birth
             if (
@@ -737,7 +752,7 @@ def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[s
             continue  # "My score improved because my mentor reviewed every block with me"
         lemma = verb.lemma_.lower()
         if tok.lower_ == "if":
-            if counterfactual:
+            if counterfactual and not _credited(verb):
                 found.append(f"if {subj.text} … I would have …")
         elif (
             (setback and _setback_explained(sent, ctx, verb))
@@ -818,7 +833,13 @@ def _better_if(sent: SentenceFeatures, ctx: Context, records_only: bool = False)
             if prep.lower_ == "with":
                 found = any(c.tag_ == "JJR" or c.lower_ in enough for c in obj.children)
             elif prep.lower_ == "without":
-                found = lemma in agents and lemma not in ("question", "questions")
+                # "Without the strike I would not have failed"; not "Without my wife I would
+                # never have passed", a gain owed to someone
+                found = (
+                    lemma in agents
+                    and lemma not in ("question", "questions")
+                    and not (is_negated(verb) and verb.lemma_.lower() not in _BAD_OUTCOME_WORDS)
+                )
             else:
                 found = lemma in languages
             if found:
