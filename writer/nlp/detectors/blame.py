@@ -420,6 +420,11 @@ def _cause_is_self(sent: SentenceFeatures, hit, merit: frozenset[str] = frozense
     return bool(window) and window[0].lower_ in ("me", "myself", "i")
 
 
+#: The prepositions that join a cause to its link: "came from", "because of", "due to",
+#: "caused by".
+_CAUSAL_PREPOSITIONS = {"from", "of", "to", "by"}
+
+
 def _link_owned(sent: SentenceFeatures, hit, merit: frozenset[str]) -> bool:
     """A link's cause (the object of its preposition) is the applicant's own doing ("came
     from my own study plan"; not the applicant as its target, "against me"), or the link
@@ -432,6 +437,8 @@ def _link_owned(sent: SentenceFeatures, hit, merit: frozenset[str]) -> bool:
     if not preps:
         return False
     link = preps[-1]
+    if link.lower_ not in _CAUSAL_PREPOSITIONS:
+        return False  # "reflects the chaos of that year more than my knowledge": a contrast
     if any(
         # "against me", "on me": the target; "events that I had no power over": not mine
         _own_cause(c, merit, clauses=False) and not is_first_person(c)
