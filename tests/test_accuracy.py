@@ -31,7 +31,7 @@ HELD_OUT_F1_FLOORS = {
     "blame": 0.93,
     "anecdote": 0.91,
     "why_specialty": 0.90,
-    "why_me": 0.88,
+    "why_me": 0.90,
     "img_perspective": 0.93,
     "why_now": 0.93,
     "future_goals": 0.93,
