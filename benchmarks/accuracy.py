@@ -133,6 +133,7 @@ SENTENCE_FILES = (
     "sentences_dev74.jsonl",
     "sentences_dev75.jsonl",
     "sentences_dev76.jsonl",
+    "sentences_dev77.jsonl",
     "sentences_dev78.jsonl",
     "sentences_dev79.jsonl",
     "sentences_dev80.jsonl",
