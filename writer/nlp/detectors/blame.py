@@ -701,12 +701,13 @@ def _credited(condition) -> bool:
     an excuse. A better result had it not happened stays one ("had my visa interview not
     fallen in the same month, I would have passed"; "..., I would not have failed")."""
     result = condition.head
-    return (
-        is_negated(condition)
-        and result is not condition
-        and is_negated(result)
-        and result.lemma_.lower() not in _BAD_OUTCOME_WORDS
-    )
+    return is_negated(condition) and result is not condition and _gain_denied(result)
+
+
+def _gain_denied(verb) -> bool:
+    """ "I would not be here", "I would never have passed": a good outcome said not to
+    have come about, unlike a bad one ("I would not have failed")."""
+    return is_negated(verb) and verb.lemma_.lower() not in _BAD_OUTCOME_WORDS
 
 
 def _clause_blame(sent: SentenceFeatures, ctx: Context, setback: bool) -> list[str]:
@@ -845,7 +846,7 @@ def _better_if(sent: SentenceFeatures, ctx: Context, records_only: bool = False)
                 found = (
                     lemma in agents
                     and lemma not in ("question", "questions")
-                    and not (is_negated(verb) and verb.lemma_.lower() not in _BAD_OUTCOME_WORDS)
+                    and not _gain_denied(verb)
                 )
             else:
                 found = lemma in languages
