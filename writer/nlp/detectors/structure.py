@@ -1638,8 +1638,8 @@ def _doers(verb) -> list:
     place ("After my observership in Detroit, the chief ... offered": "chief" read as an
     appositive of "Detroit", "observership" as the subject)."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if not subjects and subject_of(verb) is not None:
-        subjects = [subject_of(verb)]
+    if not subjects:
+        subjects = [s for s in (subject_of(verb),) if s is not None]
     return subjects + [t for t in verb.doc[verb.sent.start : verb.i] if t.dep_ == "appos"]
 
 
