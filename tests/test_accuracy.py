@@ -91,25 +91,7 @@ def test_near_paraphrases_of_test_sentences_are_found_and_test_rows_are_not():
 #: Statements written blind that stmt still judges otherwise, with what it gets wrong. Each
 #: must stay wrong in exactly this way: when a change fixes one, this test fails, and the
 #: entry goes (a new miss fails it too).
-KNOWN_MISSES = {
-    # the learned model reads "the same discipline now shows in my research work", after
-    # an exam sentence, as why now (74%, threshold 0.7); two refusals that would catch it
-    # (an exam sentence with no sign of readiness or timing) lost 4-6 true why-now
-    # sentences and caught no false one on the tuning sets, held out in turn
-    "blind9b-flawed-missing-why-now.txt": (["missing-why-now"], []),
-    # the learned model reads "What stayed with me from that night was how the team
-    # worked." as why anesthesiology (81%, on "what stayed with me" and "that"); refusing
-    # the model any why-anesthesiology sentence with no cue of the field, its draw, a
-    # calling or a setting lost 27 true tuning tags ("That calm is what I want for
-    # myself") and caught no false one
-    "blind13c-flawed-missing-why-anesthesiology-belize.txt": (["missing-why-anesthesiology"], []),
-    # the learned model gives the IMG perspective to a US observership scene ("in the
-    # pre-operative area of a hospital in Columbus, Ohio", 99%) and to "I understand how the
-    # anesthesia team is organized" in an American department (64%); refusing it a scene
-    # whose only sign of another country is the US lost 2 true tuning tags for 1 caught,
-    # and refusing it any such sentence with no lesson drawn lost 28
-    "blind14g-flawed-missing-img-perspective-ivory-coast.txt": (["missing-img-perspective"], []),
-}
+KNOWN_MISSES: dict[str, tuple[list[str], list[str]]] = {}
 
 
 def test_every_whole_statement_is_judged_as_expected():

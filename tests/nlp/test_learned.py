@@ -77,6 +77,108 @@ def test_a_detector_can_refuse_the_model_a_tag(bare, tag, text, rejected) -> Non
     assert _rejected(bare, tag, text) is rejected
 
 
+_CLEVELAND = (
+    "When I first saw her in the emergency department of a hospital in Cleveland, Ohio, "
+    "where I was an observer with the anesthesia team, she cried out every time the nurse "
+    "tried to straighten her leg, and the opioids she had been given had left her drowsy "
+    "and confused."
+)
+
+
+@pytest.mark.parametrize(
+    "paragraph,img",
+    [
+        # an observership scene in a paragraph that never leaves the US: experience there,
+        # not an international graduate's perspective
+        (
+            "Mrs. D. was seventy-nine and had fallen on the ice outside her church. "
+            f"{_CLEVELAND} The attending placed a femoral nerve block under ultrasound and "
+            "talked me through every image on the screen.",
+            False,
+        ),
+        # the same scene beside the country the applicant trained in
+        (
+            "In Lagos the consultant's word was final, and nurses did not question it. "
+            + _CLEVELAND,
+            True,
+        ),
+        (_CLEVELAND, True),  # a sentence alone: too little context to refuse the model
+        # a US paragraph with what changed named: adapting to US hospitals (ANNOTATION.md)
+        (
+            "My observership was at a hospital in Chicago, Illinois. In Chicago I learned to "
+            "call the nurses by their first names and to let anyone in the room stop a case "
+            "at the time-out. It changed how I work.",
+            True,
+        ),
+    ],
+)
+def test_an_american_scene_in_an_american_paragraph_is_no_img_perspective(
+    analyzer, paragraph, img
+) -> None:
+    from writer.documents.reader import make_document
+
+    (analysis,) = analyzer.analyze([make_document(paragraph)])
+    tagged = [s.text for s in analysis.sentences if "img_perspective" in s.tags]
+    assert bool(tagged) is img
+
+
+_TEAM = "What I remember most from that night is how calmly the whole team worked."
+_DISCIPLINE = (
+    "I have since built a fixed daily schedule around timed questions, and the same "
+    "discipline now shows in my clinical research."
+)
+
+
+@pytest.mark.parametrize(
+    "paragraph,sentence,tag,tagged",
+    [
+        # a reflection in a paragraph about the team and medicine, with nothing of the field
+        (
+            f"The child was breathing on her own by midnight. {_TEAM} Nobody shouted, and the "
+            "nurse had everything ready before she was asked. I have always thought that "
+            "medicine works best when people trust each other.",
+            _TEAM,
+            "why_specialty",
+            False,
+        ),
+        (_TEAM, _TEAM, "why_specialty", True),  # alone: too little context to refuse
+        # the reflection leans on an anesthesia scene in its paragraph
+        (
+            "The anesthesiologist intubated her in one pass while the monitor alarmed. "
+            "That calm is what I want for myself.",
+            "That calm is what I want for myself.",
+            "why_specialty",
+            True,
+        ),
+        # "now" of what is true today, in a paragraph on the exam
+        (
+            "My Step 1 score of 209 is lower than I wanted. I studied without a plan and never "
+            f"sat a timed practice exam, which was my mistake. {_DISCIPLINE}",
+            _DISCIPLINE,
+            "why_now",
+            False,
+        ),
+        (_DISCIPLINE, _DISCIPLINE, "why_now", True),
+        # the paragraph does speak of readiness: the model is trusted
+        (
+            f"My Step 1 score of 209 is lower than I wanted. {_DISCIPLINE} I am ready to begin "
+            "residency.",
+            _DISCIPLINE,
+            "why_now",
+            True,
+        ),
+    ],
+)
+def test_the_paragraph_can_refuse_the_model_a_tag(
+    analyzer, paragraph, sentence, tag, tagged
+) -> None:
+    from writer.documents.reader import make_document
+
+    (analysis,) = analyzer.analyze([make_document(paragraph)])
+    (found,) = [s for s in analysis.sentences if s.text == sentence]
+    assert (tag in found.tags) is tagged
+
+
 def test_the_model_adds_a_tag_the_detectors_missed_and_says_why(analyzer, bare) -> None:
     text = "A zebra walked past the window."
     assert bare.tag_sentences([text]) == [set()]

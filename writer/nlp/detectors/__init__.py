@@ -21,6 +21,7 @@ from writer.nlp.detectors.structure import (
     detect_why_specialty,
     rejects_img_perspective,
     rejects_why_me,
+    rejects_why_now,
     rejects_why_specialty,
 )
 
@@ -57,6 +58,7 @@ REJECTIONS = {
     "img_perspective": rejects_img_perspective,
     "why_specialty": rejects_why_specialty,
     "why_me": rejects_why_me,
+    "why_now": rejects_why_now,
 }
 
 

@@ -236,11 +236,36 @@ def liking_without_reason(sent: SentenceFeatures, ctx: Context) -> bool:
 
 
 def rejects_why_specialty(sent: SentenceFeatures, ctx: Context) -> bool:
-    """A firm no for the learned model too: liking with no reason, or the field praised
-    only in someone else's words."""
-    return liking_without_reason(sent, ctx) or (
-        not sent.has("structure.calling")
-        and _in_someone_elses_words(sent, ctx, sent.hits("structure.specialty"))
+    """A firm no for the learned model too: liking with no reason, the field praised
+    only in someone else's words, or a paragraph that never names the field
+    (``_field_unnamed``)."""
+    return (
+        liking_without_reason(sent, ctx)
+        or (
+            not sent.has("structure.calling")
+            and _in_someone_elses_words(sent, ctx, sent.hits("structure.specialty"))
+        )
+        or _field_unnamed(sent, ctx)
+    )
+
+
+#: What says the pull of a field: its name or one of its parts, a draw, a calling (and
+#: the words of its work, ``field_words`` in lexicons/structure.toml).
+_PULL = ("structure.specialty", "structure.attraction", "structure.calling")
+
+
+def _field_unnamed(sent: SentenceFeatures, ctx: Context) -> bool:
+    """A reflection whose paragraph never names the field, its parts or a pull towards
+    it ("What stayed with me from that night was how the team worked. ... I have always
+    believed that medicine is at its best when people trust each other"): about medicine
+    or a team, not why anesthesiology (guide: "why anesthesiology"; ANNOTATION.md: why
+    medicine in general is not). A sentence alone is too little context to judge."""
+    paragraph = ctx.paragraph(sent)
+    if len(paragraph) < 2:
+        return False
+    field = ctx.words("structure", "field_words")
+    return not any(
+        any(s.has(key) for key in _PULL) or not field.isdisjoint(s.lemmas) for s in paragraph
     )
 
 
@@ -2019,25 +2044,74 @@ def _someone_elses_record(sent: SentenceFeatures, subj, ctx: Context) -> bool:
     )
 
 
+#: Signs of another country, a culture or a resource-limited setting, beside the
+#: weaker ``structure.abroad_hint``.
+_ABROAD_SIGNS = (
+    "structure.img_value",
+    "structure.img_context",
+    "structure.place",
+    "structure.scarcity",
+)
+
+
 def rejects_img_perspective(sent: SentenceFeatures, ctx: Context) -> bool:
-    """A firm no: a plan with no experience behind it, not a perspective; or a lesson
+    """A firm no: a plan with no experience behind it, not a perspective; a lesson
     with no sign of abroad, another language or culture, or a resource-limited setting
-    ("The work taught me patience" is another strength)."""
+    ("The work taught me patience" is another strength); or an American scene in an
+    American paragraph (``_only_american``)."""
     if _only_a_plan(sent):
         return True
-    return not (
-        any(
-            sent.has(key)
-            for key in (
-                "structure.img_value",
-                "structure.img_context",
-                "structure.place",
-                "structure.scarcity",
-                "structure.abroad_hint",
-            )
-        )
-        or scarce_resources(sent, ctx)
-    )
+    if not (_beyond_the_us(sent, ctx) or sent.has("structure.abroad_hint")):
+        return True
+    return _only_american(sent, ctx)
+
+
+def _beyond_the_us(sent: SentenceFeatures, ctx: Context) -> bool:
+    """The sentence shows a country other than the US, a culture, a language or a
+    resource-limited setting: "in Damascus", "as a foreign graduate", "in Spanish",
+    "no capnograph". A hint that names only the US ("in Columbus", "American") is not one."""
+    if any(sent.has(key) for key in _ABROAD_SIGNS) or scarce_resources(sent, ctx):
+        return True
+    return any(not _american_hint(sent, ctx, hit) for hit in sent.hits("structure.abroad_hint"))
+
+
+def _american_hint(sent: SentenceFeatures, ctx: Context, hit: tuple[int, int]) -> bool:
+    """An abroad hint that names the US: a place in the gazetteer ("in Columbus"), or a
+    word of ``us_words`` ("in the US", "American", "here in")."""
+    a, b = hit
+    if any(x < b and a < y for x, y in sent.hits("structure.us_place")):
+        return True
+    start, us = sent.span.start, ctx.words("structure", "us_words")
+    return any(word in us for word in sent.words[a - start : b - start])
+
+
+def _only_american(sent: SentenceFeatures, ctx: Context) -> bool:
+    """An observership scene or a US department summed up ("When I met him in the
+    pre-operative area of a hospital in Columbus, Ohio, ...", "I understand how the
+    anesthesia team is organized"), with no lesson drawn, in a paragraph where no
+    sentence shows another country: experience in the US, not an international
+    graduate's perspective (guide: "the IMG perspective"; ANNOTATION.md counts adapting
+    to US hospitals only where what changed is named). A sentence alone is too little
+    context to judge, so only a paragraph of several sentences is read this way."""
+    if sent.has("structure.img_lesson"):
+        return False
+    paragraph = ctx.paragraph(sent)
+    return len(paragraph) > 1 and not any(_beyond_the_us(s, ctx) for s in paragraph)
+
+
+#: What says the applicant is ready, or why this is the time: readiness, timing, or
+#: residency itself in view.
+_READINESS = ("structure.readiness", "structure.timing", "structure.residency_start")
+
+
+def rejects_why_now(sent: SentenceFeatures, ctx: Context) -> bool:
+    """A firm no for the learned model: a "now" in a paragraph that never speaks of
+    readiness, timing or residency ("I have since rebuilt my study habits ..., and the
+    same discipline now shows in my research work", in a paragraph on the exam) says
+    what is true today, not why this is the time to start (guide: "why now"). A sentence
+    alone is too little context to judge."""
+    paragraph = ctx.paragraph(sent)
+    return len(paragraph) > 1 and not any(s.has(key) for s in paragraph for key in _READINESS)
 
 
 def detect_why_now(sent: SentenceFeatures, ctx: Context) -> list[str]:
