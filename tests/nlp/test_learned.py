@@ -122,6 +122,7 @@ def test_an_american_scene_in_an_american_paragraph_is_no_img_perspective(
     assert bool(tagged) is img
 
 
+_WANTED = "That was the medicine I wanted,"
 _TEAM = "What I remember most from that night is how calmly the whole team worked."
 _DISCIPLINE = (
     "I have since built a fixed daily schedule around timed questions, and the same "
@@ -142,6 +143,26 @@ _DISCIPLINE = (
             False,
         ),
         (_TEAM, _TEAM, "why_specialty", True),  # alone: too little context to refuse
+        # a wish that points back: after an anesthesia scene in the paragraph before it is
+        # why anesthesiology, after a ward scene it is not
+        (
+            "The anesthesiologist gave ephedrine, raised the legs and talked to the patient "
+            "until the pressure came back. Then she explained to me why the spinal had dropped "
+            f"it.\n\n{_WANTED} where you know why something happens and can fix it within a "
+            "minute. I did not look seriously at anything else after that.",
+            _WANTED + " where you know why something happens and can fix it within a minute.",
+            "why_specialty",
+            True,
+        ),
+        (
+            "On the medical ward I followed an old farmer with heart failure for three weeks. "
+            "Every afternoon I sat with him and explained his tablets, and he went home "
+            f"walking.\n\n{_WANTED} close to the patient and with time to listen. For a long "
+            "time I thought this meant internal medicine.",
+            _WANTED + " close to the patient and with time to listen.",
+            "why_specialty",
+            False,
+        ),
         # the reflection leans on an anesthesia scene in its paragraph
         (
             "The anesthesiologist intubated her in one pass while the monitor alarmed. "

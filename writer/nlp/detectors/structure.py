@@ -249,24 +249,39 @@ def rejects_why_specialty(sent: SentenceFeatures, ctx: Context) -> bool:
     )
 
 
-#: What says the pull of a field: its name or one of its parts, a draw, a calling (and
-#: the words of its work, ``field_words`` in lexicons/structure.toml).
+#: What names the field: its name or one of its parts, a draw, a calling (and the words
+#: of its work, ``field_words`` in lexicons/structure.toml).
 _PULL = ("structure.specialty", "structure.attraction", "structure.calling")
 
 
 def _field_unnamed(sent: SentenceFeatures, ctx: Context) -> bool:
-    """A reflection whose paragraph never names the field, its parts or a pull towards
+    """A reflection whose paragraph never names the field, its work or a pull towards
     it ("What stayed with me from that night was how the team worked. ... I have always
     believed that medicine is at its best when people trust each other"): about medicine
     or a team, not why anesthesiology (guide: "why anesthesiology"; ANNOTATION.md: why
-    medicine in general is not). A sentence alone is too little context to judge."""
+    medicine in general is not). A wish that points back to the paragraph before ("That
+    was the medicine I wanted, ...") takes the field from there: after an anesthesia
+    scene it is why anesthesiology, after a ward scene it is not. A sentence alone is too
+    little context to judge."""
     paragraph = ctx.paragraph(sent)
-    if len(paragraph) < 2:
+    if len(paragraph) < 2 or _names_the_field(paragraph, ctx):
         return False
+    if not ctx.words("structure", "wish_words").isdisjoint(sent.lemmas):
+        before = _paragraph_before(paragraph[0], ctx)
+        return not (before and _names_the_field(before, ctx))
+    return True
+
+
+def _names_the_field(sentences: list[SentenceFeatures], ctx: Context) -> bool:
     field = ctx.words("structure", "field_words")
-    return not any(
-        any(s.has(key) for key in _PULL) or not field.isdisjoint(s.lemmas) for s in paragraph
+    return any(
+        any(s.has(key) for key in _PULL) or not field.isdisjoint(s.lemmas) for s in sentences
     )
+
+
+def _paragraph_before(first: SentenceFeatures, ctx: Context) -> list[SentenceFeatures]:
+    """The paragraph that ends just before ``first``, the first sentence of its own."""
+    return ctx.paragraph(ctx.sentences[first.index - 1]) if first.index else []
 
 
 def _field_is_subject(sent: SentenceFeatures) -> bool:
