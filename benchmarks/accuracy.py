@@ -138,6 +138,9 @@ SENTENCE_FILES = (
     "sentences_dev79.jsonl",
     "sentences_dev80.jsonl",
     "sentences_dev81.jsonl",
+    "sentences_dev82.jsonl",
+    "sentences_dev83.jsonl",
+    "sentences_dev84.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (

@@ -1708,6 +1708,28 @@ def test_the_timing_is_right(bare, text, why_now):
 
 
 @pytest.mark.parametrize(
+    "text,why_now",
+    [
+        # the applicant's post ends, with residency in view: free to start (firm)
+        ("My research fellowship in Denver ends on June 30, the week residency begins.", True),
+        (
+            "My locum contract at the Korle Bu hospital ends in May, and I have planned nothing "
+            "after it except residency.",
+            True,
+        ),
+        ("My observership will end in March, so I can begin residency in July.", True),
+        # ended already, someone else's, or no residency in view
+        ("My fellowship ended in May, and I started my residency applications.", False),
+        ("My husband's contract ends in June, one week before residency begins.", False),
+        ("My research contract ends in June.", False),
+    ],
+)
+def test_a_post_that_ends_as_residency_begins(analyzer, text, why_now):
+    (tags,) = analyzer.tag_sentences([text])  # with the model: it may not veto this
+    assert ("why_now" in tags) == why_now
+
+
+@pytest.mark.parametrize(
     "text,future",
     [
         # the applicant pictured in a future role, or where few anesthesiologists work

@@ -180,6 +180,23 @@ _DISCIPLINE = (
             False,
         ),
         (_DISCIPLINE, _DISCIPLINE, "why_now", True),
+        # the paragraph asks the question it answers
+        (
+            "Why now? Because for the first time my preparation, my experience and my goals "
+            "all point the same way.",
+            "Because for the first time my preparation, my experience and my goals all point "
+            "the same way.",
+            "why_now",
+            True,
+        ),
+        # a field set against the others
+        (
+            "Is there another specialty where pharmacology is practiced every minute of the "
+            "day? For me, there is not.",
+            "Is there another specialty where pharmacology is practiced every minute of the day?",
+            "why_specialty",
+            True,
+        ),
         # the paragraph does speak of readiness: the model is trusted
         (
             f"My Step 1 score of 209 is lower than I wanted. {_DISCIPLINE} I am ready to begin "

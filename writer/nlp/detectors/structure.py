@@ -2114,9 +2114,14 @@ def _only_american(sent: SentenceFeatures, ctx: Context) -> bool:
     return len(paragraph) > 1 and not any(_beyond_the_us(s, ctx) for s in paragraph)
 
 
-#: What says the applicant is ready, or why this is the time: readiness, timing, or
-#: residency itself in view.
-_READINESS = ("structure.readiness", "structure.timing", "structure.residency_start")
+#: What says the applicant is ready, or why this is the time: readiness, timing,
+#: residency itself in view, or the question asked ("Why now?").
+_READINESS = (
+    "structure.readiness",
+    "structure.timing",
+    "structure.residency_start",
+    "structure.asked_now",
+)
 
 
 def rejects_why_now(sent: SentenceFeatures, ctx: Context) -> bool:
@@ -2130,6 +2135,10 @@ def rejects_why_now(sent: SentenceFeatures, ctx: Context) -> bool:
 
 
 def detect_why_now(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    ending = _free_to_start(sent, ctx)
+    if ending:
+        # firm: the model's why now was trained before the sets that label a post's end
+        return [Firm(f"free to start: {ending!r}")]
     if _future_marked(sent) and not sent.has("structure.timing"):
         return []
     now_words = _texts(sent, "structure.now_words")
@@ -2161,6 +2170,28 @@ def detect_why_now(sent: SentenceFeatures, ctx: Context) -> list[str]:
                 continue  # "I was ready to quit medicine": then, not now
         return [f"readiness: {span.text!r}"]
     return []
+
+
+def _free_to_start(sent: SentenceFeatures, ctx: Context) -> str | None:
+    """What holds the applicant now comes to its end, with residency in view: "My
+    fellowship in Iowa ends on June 30, and I have planned nothing after it except
+    residency", "my appointment in Albuquerque ends on June 30, the day before residencies
+    begin" (ANNOTATION.md: a contract end date in a readiness line is why now). The post
+    is the applicant's own ("my", ``appointments`` in lexicons/structure.toml) and its end
+    is still to come (a present or future "ends", "finishes", "is over")."""
+    if not (sent.has("structure.residency_start") or "residency" in sent.lemmas):
+        return None
+    posts, ends = ctx.words("structure", "appointments"), ctx.words("structure", "ending_verbs")
+    for verb in sent.span:
+        if verb.lemma_.lower() not in ends or is_negated(verb):
+            continue
+        upcoming = verb.tag_ in ("VBZ", "VBP") or any(
+            c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children
+        )
+        subj = subject_of(verb)
+        if upcoming and subj is not None and subj.lemma_.lower() in posts and has_my(subj):
+            return sent.span.doc[subj.i : verb.i + 1].text
+    return None
 
 
 _HOLDING = {"have", "bring", "possess", "carry", "hold"}
