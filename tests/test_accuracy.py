@@ -91,24 +91,7 @@ def test_near_paraphrases_of_test_sentences_are_found_and_test_rows_are_not():
 #: Statements written blind that stmt still judges otherwise, with what it gets wrong. Each
 #: must stay wrong in exactly this way: when a change fixes one, this test fails, and the
 #: entry goes (a new miss fails it too).
-KNOWN_MISSES = {
-    # "Anesthesiology is the specialty I want for my life, and I have worked hard to arrive
-    # at this application": liking with no reason, but the second clause (effort, not a
-    # reason) takes it past the liking-without-reason check, and the model reads it as why
-    # anesthesiology (87%)
-    "blind20-flawed-missing-why-anesthesiology-brazil.txt": (["missing-why-anesthesiology"], []),
-    # "It was the kind of night that reminds me why I went into medicine in the first place":
-    # why medicine, read by the model as why anesthesiology (90%); and the IMG perspective is
-    # a ratio ("one consultant and two medical officers cover every bed at night") that the
-    # scarcity cues do not read, so "That ratio taught me ..." is no IMG perspective
-    "blind20b-flawed-missing-why-anesthesiology-kenya.txt": (
-        ["missing-why-anesthesiology"],
-        ["missing-img-perspective"],
-    ),
-    # "one TEE machine for four cardiac rooms": a ratio the scarcity cues do not read, so the
-    # lesson after it ("This taught me to read the heart from the arterial line") is none
-    "blind20b-strong-egypt-cardiac.txt": ([], ["missing-img-perspective"]),
-}
+KNOWN_MISSES: dict[str, tuple[list[str], list[str]]] = {}
 
 
 def test_every_whole_statement_is_judged_as_expected():

@@ -217,6 +217,75 @@ def test_the_paragraph_can_refuse_the_model_a_tag(
     assert (tag in found.tags) is tagged
 
 
+@pytest.mark.parametrize(
+    "paragraph,lesson,img",
+    [
+        # a ratio of machines or staff, and the lesson that points back to it
+        (
+            "In our hospital there was one ultrasound machine for five operating rooms, so the "
+            "probe went to whoever needed it most. This taught me to read the patient from the "
+            "arterial line and the monitor before the picture arrived.",
+            "This taught me",
+            True,
+        ),
+        (
+            "Our intensive care unit had twelve beds, and one consultant and two medical "
+            "officers covered every bed at night. That ratio taught me to see the sickest "
+            "patient first and to leave plans the nurses could follow.",
+            "That ratio taught me",
+            True,
+        ),
+        # plenty, and a lesson from it
+        (
+            "In our hospital there were plenty of machines, and every room had its own "
+            "ultrasound. This taught me to rely on the picture.",
+            "This taught me",
+            False,
+        ),
+    ],
+)
+def test_a_lesson_that_points_back_to_scarcity_is_an_img_perspective(
+    analyzer, paragraph, lesson, img
+) -> None:
+    from writer.documents.reader import make_document
+
+    (analysis,) = analyzer.analyze([make_document(paragraph)])
+    (found,) = [s for s in analysis.sentences if s.text.startswith(lesson)]
+    assert ("img_perspective" in found.tags) is img
+
+
+@pytest.mark.parametrize(
+    "text,why_specialty",
+    [
+        # why medicine, not why the specialty
+        ("It was the kind of evening that reminds me why I went into medicine at all.", False),
+        # ... unless the sentence turns from it to the field's work
+        (
+            "I had gone into medicine to treat children with malaria, but that night showed me "
+            "a doctor whose whole work was keeping a mother alive through the worst minutes of "
+            "her life, and I wanted that work.",
+            True,
+        ),
+        # liking with no reason in one clause, and effort, not a reason, in the other
+        (
+            "Anesthesiology is the specialty I want for the rest of my life, and I have worked "
+            "very hard to reach this application.",
+            False,
+        ),
+        (
+            "Anesthesiology is the specialty I want for the rest of my life, and I understood "
+            "this on the night of the eclampsia case.",
+            True,
+        ),
+    ],
+)
+def test_why_medicine_and_bare_liking_are_not_why_anesthesiology(
+    analyzer, text, why_specialty
+) -> None:
+    (tags,) = analyzer.tag_sentences([text])
+    assert ("why_specialty" in tags) is why_specialty
+
+
 def test_the_model_adds_a_tag_the_detectors_missed_and_says_why(analyzer, bare) -> None:
     text = "A zebra walked past the window."
     assert bare.tag_sentences([text]) == [set()]

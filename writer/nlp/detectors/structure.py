@@ -220,15 +220,59 @@ def liking_without_reason(sent: SentenceFeatures, ctx: Context) -> bool:
     (ANNOTATION.md: liking with no reason is not why_specialty). Every content word
     other than the specialty's name is one of ``liking_without_reason`` (a list in
     ``lexicons/structure.toml``), and no word points at a reason told nearby ("since
-    then", "that day")."""
+    then", "that day"). Or so is one clause, and the sentence's other clauses say nothing
+    of the field or of a reason: "Anesthesiology is the specialty I want for my life, and
+    I have worked hard to arrive at this application"."""
+    span = range(sent.span.start, sent.span.end)
+    if _only_liking(sent, ctx, span):
+        return True
+    root = sent.span.root
+    joined = [
+        c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and subject_of(c)
+    ]
+    if not joined:
+        return False
+    clauses = [{t.i for t in c.subtree} for c in joined]
+    clauses.append(set(span).difference(*clauses))
+    named = {i for a, b in sent.hits("structure.specialty") for i in range(a, b)}
+    liked = [c for c in clauses if c & named]
+    if len(liked) != 1:
+        return False
+    rest = set(span) - liked[0]
+    field = ctx.words("structure", "field_words")
+    reasons = {
+        i
+        for key in ("structure.attraction", "structure.field_quality", "structure.calling")
+        for a, b in sent.hits(key)
+        for i in range(a, b)
+    }
+    start, doc = sent.span.start, sent.span.doc
+    pointers, told = ctx.words("structure", "reason_pointers"), ctx.words("structure", "told")
+    if rest & reasons or any(
+        sent.lemmas[i - start] in field
+        # "I understood this on the night ...", "since that day", not "this application"
+        or (
+            sent.words[i - start] in pointers
+            and (doc[i].dep_ != "det" or doc[i].head.lemma_.lower() in told)
+        )
+        for i in rest
+    ):
+        return False
+    return _only_liking(sent, ctx, sorted(liked[0]))
+
+
+def _only_liking(sent: SentenceFeatures, ctx: Context, tokens) -> bool:
+    """Every content word of ``tokens`` (Doc indexes) but the field's name is liking."""
     filler = ctx.words("structure", "liking_without_reason")
     pointers = ctx.words("structure", "reason_pointers")
     start = sent.span.start
-    named = {i - start for a, b in sent.hits("structure.specialty") for i in range(a, b)}
-    for k, (word, lemma, pos) in enumerate(zip(sent.words, sent.lemmas, sent.pos, strict=True)):
+    named = {i for a, b in sent.hits("structure.specialty") for i in range(a, b)}
+    for i in tokens:
+        k = i - start
+        word, lemma, pos = sent.words[k], sent.lemmas[k], sent.pos[k]
         if word in pointers:
             return False
-        if k in named or pos not in _CONTENT:
+        if i in named or pos not in _CONTENT:
             continue
         if lemma not in filler and word not in filler:
             return False
@@ -246,7 +290,20 @@ def rejects_why_specialty(sent: SentenceFeatures, ctx: Context) -> bool:
             and _in_someone_elses_words(sent, ctx, sent.hits("structure.specialty"))
         )
         or _field_unnamed(sent, ctx)
+        or _why_medicine(sent, ctx)
     )
+
+
+def _why_medicine(sent: SentenceFeatures, ctx: Context) -> bool:
+    """Why medicine, not why anesthesiology: "It was the kind of night that reminds me why
+    I went into medicine in the first place", with nothing of the field in the sentence
+    (ANNOTATION.md: why medicine in general is not why_specialty)."""
+    hits = sent.hits("structure.why_medicine")
+    if not hits or _names_the_field([sent], ctx, ("structure.specialty",)):
+        return False
+    # "I had entered medicine to treat malaria, but that night showed me ...": a turn away
+    turns, start = ctx.words("structure", "turns"), sent.span.start
+    return not any(w in turns for w in sent.words[hits[0][1] - start :])
 
 
 #: What names the field: its name or one of its parts, a draw, a calling (and the words
@@ -272,11 +329,11 @@ def _field_unnamed(sent: SentenceFeatures, ctx: Context) -> bool:
     return True
 
 
-def _names_the_field(sentences: list[SentenceFeatures], ctx: Context) -> bool:
+def _names_the_field(
+    sentences: list[SentenceFeatures], ctx: Context, keys: tuple[str, ...] = _PULL
+) -> bool:
     field = ctx.words("structure", "field_words")
-    return any(
-        any(s.has(key) for key in _PULL) or not field.isdisjoint(s.lemmas) for s in sentences
-    )
+    return any(any(s.has(key) for key in keys) or not field.isdisjoint(s.lemmas) for s in sentences)
 
 
 def _paragraph_before(first: SentenceFeatures, ctx: Context) -> list[SentenceFeatures]:
@@ -1890,7 +1947,28 @@ def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
         # what working with little left in the applicant: "Having practiced where dialysis
         # was not available to everyone, I know the weight of rationing decisions"
         return [f"{scarcity[0]!r}: {(lesson or ['a habit now'])[0]!r}"]
+    if lesson and _lesson_points_back(sent, ctx):
+        return [FromContext(f"a lesson from the sentence before: {lesson[0]!r}")]
     return []
+
+
+def _lesson_points_back(sent: SentenceFeatures, ctx: Context) -> bool:
+    """A lesson whose subject points back ("That ratio taught me to ration my own
+    attention", "This taught me to read the heart from the arterial line", "Those changes
+    are now simply how I work") to the sentence before it in the paragraph, which told
+    the scarcity, the home setting or the US habit the lesson comes from (ANNOTATION.md,
+    dev74-78 and dev82-84: a shortage or an adaptation referred back to)."""
+    prev = ctx.previous(sent)
+    if prev is None:
+        return False
+    subj = subject_of(sent.span.root)
+    pointers = ctx.words("structure", "back_pointers")
+    if subj is None or not (
+        subj.lower_ in pointers
+        or any(c.dep_ == "det" and c.lower_ in pointers for c in subj.children)
+    ):
+        return False
+    return "img_perspective" in prev.tags or _beyond_the_us(prev, ctx)
 
 
 def _i_did(sent: SentenceFeatures) -> bool:
