@@ -141,6 +141,8 @@ SENTENCE_FILES = (
     "sentences_dev82.jsonl",
     "sentences_dev83.jsonl",
     "sentences_dev84.jsonl",
+    "sentences_dev85.jsonl",
+    "sentences_dev86.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (

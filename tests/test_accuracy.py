@@ -91,7 +91,33 @@ def test_near_paraphrases_of_test_sentences_are_found_and_test_rows_are_not():
 #: Statements written blind that stmt still judges otherwise, with what it gets wrong. Each
 #: must stay wrong in exactly this way: when a change fixes one, this test fails, and the
 #: entry goes (a new miss fails it too).
-KNOWN_MISSES: dict[str, tuple[list[str], list[str]]] = {}
+KNOWN_MISSES = {
+    # a scene set in Tehran gets the IMG perspective from the detectors (a named place in
+    # a scene), and the model gives it to a country fact with nothing of the applicant's
+    # ("many provincial hospitals still have no anesthesiologist in the building at
+    # night"); refusing the model every sentence with no first person and no lesson lost
+    # 10 true tuning tags for 2 ("When monitors are scarce, you learn to read ...")
+    "blind22-flawed-missing-img-perspective-iran.txt": (["missing-img-perspective"], []),
+    # the model reads a character reflection after the scene ("that night I found that my
+    # hands were steady", 97%) as why anesthesiology; and "I have a real passion for
+    # anesthesiology, and I want to build my career in it" keeps it, the second clause's
+    # "career in" counting as a pull
+    "blind22-flawed-missing-why-anesthesiology-ghana.txt": (["missing-why-anesthesiology"], []),
+    # "I covered all twelve beds alone": a scarcity pattern for it ("cover ... alone") moved
+    # 6 tuning tags away from the labels for 1 toward (it is how applicants state their own
+    # workload, which is why you)
+    "blind22-strong-srilanka-cardiac.txt": ([], ["missing-img-perspective"]),
+    # an IMG perspective told only through a US office, the change named but no other
+    # country ("learned to begin by telling parents that no is a good answer", "stop
+    # correcting case forms quietly ... and learn to log every change"): no detector reads
+    # a named change of habit without a sign of abroad
+    "blind23-flawed-missing-why-now-uzbekistan.txt": ([], ["missing-img-perspective"]),
+    "blind23-strong-georgia-cardiac.txt": ([], ["missing-img-perspective"]),
+    # "one consultant covering the emergency theatre and the eight-bed ICU at night": a
+    # staff count covering named units, which the scarcity patterns (a number of units, or
+    # every/all) do not read
+    "blind23-flawed-score-not-addressed-bosnia.txt": ([], ["missing-img-perspective"]),
+}
 
 
 def test_every_whole_statement_is_judged_as_expected():

@@ -1694,6 +1694,18 @@ def test_work_done_by_me_in_the_passive(bare, text, why_me):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "I have a genuine passion for anaesthesia and cannot imagine any other career.",
+        "I have a real love for anesthesiology.",
+    ],
+)
+def test_liking_said_as_genuine_or_real_is_still_no_reason(bare, text):
+    (tags,) = bare.tag_sentences([text])
+    assert "why_specialty" not in tags
+
+
+@pytest.mark.parametrize(
     "text,why_now",
     [
         # the timing said to be right, or an application held back until something was done
@@ -1718,6 +1730,14 @@ def test_the_timing_is_right(bare, text, why_now):
             True,
         ),
         ("My observership will end in March, so I can begin residency in July.", True),
+        # residency in view as the month it begins
+        (
+            "My locum post in Accra ends on June 30, and the first of July is the date I have "
+            "been working toward.",
+            True,
+        ),
+        # nothing left before residency
+        ("With my visa approved in March, nothing stands between me and a July start.", True),
         # ended already, someone else's, or no residency in view
         ("My fellowship ended in May, and I started my residency applications.", False),
         ("My husband's contract ends in June, one week before residency begins.", False),

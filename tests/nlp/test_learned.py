@@ -70,6 +70,14 @@ def _rejected(bare, tag: str, text: str) -> bool:
         ("img_perspective", "Training in Lagos taught me to improvise.", False),
         ("img_perspective", "I will bring my Spanish to the clinic in Houston.", True),
         ("anecdote", "Mr. Otieno was admitted to the medical ward with heart failure.", True),
+        # a moment told in the past, with no word of now, readiness, timing or residency
+        (
+            "why_now",
+            "I was thirty and had already worked for four years, but that was the evening I "
+            "recognized the medicine I wanted to practise.",
+            True,
+        ),
+        ("why_now", "By then I had spent six years in practice, and finally I was ready.", False),
         ("anecdote", "Her saturation fell to 80% as the surgeon asked for more time.", False),
     ],
 )
@@ -284,6 +292,17 @@ def test_why_medicine_and_bare_liking_are_not_why_anesthesiology(
 ) -> None:
     (tags,) = analyzer.tag_sentences([text])
     assert ("why_specialty" in tags) is why_specialty
+
+
+def test_praise_told_by_a_described_speaker_is_not_the_applicants(analyzer) -> None:
+    """The field may also name who says it: the praise is still someone else's."""
+    (tags,) = analyzer.tag_sentences(
+        [
+            "Dr. Okoro, the anesthesiologist who taught our class, liked to tell us that "
+            "anesthesia is the only place where you see physiology change in front of you."
+        ]
+    )
+    assert "why_specialty" not in tags
 
 
 def test_the_model_adds_a_tag_the_detectors_missed_and_says_why(analyzer, bare) -> None:

@@ -194,6 +194,7 @@ def _in_someone_elses_words(sent: SentenceFeatures, ctx: Context, hits) -> bool:
     speech = ctx.words("structure", "speech_verbs")
     speakers = ctx.words("structure", "speakers")
     doc = sent.span.doc
+    heard: list = []  # the speakers of the reported clauses
 
     def reported(tok) -> bool:
         hit = tok.i
@@ -201,13 +202,18 @@ def _in_someone_elses_words(sent: SentenceFeatures, ctx: Context, hits) -> bool:
             verb = tok.head
             if tok.dep_ == "ccomp" and verb.lemma_.lower() in speech and verb.i < hit:
                 speaker = subject_of(verb)
-                return speaker is not None and (
-                    speaker.pos_ == "PROPN" or speaker.lower_ in speakers
-                )
+                if speaker is not None and (speaker.pos_ == "PROPN" or speaker.lower_ in speakers):
+                    heard.append(speaker)
+                    return True
+                return False
             tok = verb
         return False
 
-    if not all(reported(doc[a]) for a, _ in hits):
+    unreported = [a for a, _ in hits if not reported(doc[a])]
+    # the field may also name the speaker ("Dr. Gessner, the anesthesiologist who
+    # supervised us, liked to tell the students that anesthesia is ...")
+    described = {t.i for speaker in heard for t in speaker.subtree}
+    if not heard or any(a not in described for a in unreported):
         return False
     # "Everybody says anesthesia is boring, but for me ...": the applicant answers
     after = [t.lower_ for t in doc[hits[-1][1] : sent.span.end]]
@@ -2208,8 +2214,25 @@ def rejects_why_now(sent: SentenceFeatures, ctx: Context) -> bool:
     same discipline now shows in my research work", in a paragraph on the exam) says
     what is true today, not why this is the time to start (guide: "why now"). A sentence
     alone is too little context to judge."""
+    if _told_as_past(sent):
+        return True
     paragraph = ctx.paragraph(sent)
     return len(paragraph) > 1 and not any(s.has(key) for s in paragraph for key in _READINESS)
+
+
+def _told_as_past(sent: SentenceFeatures) -> bool:
+    """A moment told in the past with no word of now, readiness, timing or residency ("I
+    was thirty and had already worked for four years, but that was the evening I
+    recognized the medicine I wanted to practise"): a story, not why this is the time."""
+    root = sent.span.root
+    past = root.tag_ == "VBD" or (
+        root.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in root.children)
+    )
+    return (
+        past
+        and not sent.has("structure.now_words")
+        and not any(sent.has(key) for key in _READINESS)
+    )
 
 
 def detect_why_now(sent: SentenceFeatures, ctx: Context) -> list[str]:
@@ -2257,7 +2280,9 @@ def _free_to_start(sent: SentenceFeatures, ctx: Context) -> str | None:
     begin" (ANNOTATION.md: a contract end date in a readiness line is why now). The post
     is the applicant's own ("my", ``appointments`` in lexicons/structure.toml) and its end
     is still to come (a present or future "ends", "finishes", "is over")."""
-    if not (sent.has("structure.residency_start") or "residency" in sent.lemmas):
+    # residency in view: named, or the month it begins ("the first of July is the date I
+    # have been working toward")
+    if not (sent.has("structure.residency_start") or {"residency", "july"} & set(sent.lemmas)):
         return None
     posts, ends = ctx.words("structure", "appointments"), ctx.words("structure", "ending_verbs")
     for verb in sent.span:
