@@ -1694,6 +1694,24 @@ def test_work_done_by_me_in_the_passive(bare, text, why_me):
 
 
 @pytest.mark.parametrize(
+    "text,img",
+    [
+        (
+            "In Houston I had to learn to call the nurses by their first names and to say out "
+            "loud when I was unsure.",
+            True,
+        ),
+        ("I had to unlearn the paternalism of my training in the American hospital.", True),
+        # a skill learned in a scene is not a change of habit
+        ("During my elective in Baltimore I had to learn to place arterial lines quickly.", False),
+    ],
+)
+def test_a_change_of_habit_made_in_the_us_is_an_img_perspective(bare, text, img):
+    (tags,) = bare.tag_sentences([text])
+    assert ("img_perspective" in tags) == img
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "I have a genuine passion for anaesthesia and cannot imagine any other career.",

@@ -305,6 +305,27 @@ def test_praise_told_by_a_described_speaker_is_not_the_applicants(analyzer) -> N
     assert "why_specialty" not in tags
 
 
+_MEETING = (
+    "In the first months I had to learn to speak in the weekly meeting without waiting to be "
+    "asked, and to say plainly when I disagreed."
+)
+
+
+@pytest.mark.parametrize(
+    "where,img",
+    [
+        ("at the University of Michigan in Ann Arbor", True),  # the US named in the paragraph
+        ("at a university hospital", False),  # no country at all
+    ],
+)
+def test_a_change_of_habit_in_a_us_paragraph_is_an_img_perspective(analyzer, where, img):
+    from writer.documents.reader import make_document
+
+    (analysis,) = analyzer.analyze([make_document(f"My research year was {where}. {_MEETING}")])
+    (found,) = [s for s in analysis.sentences if s.text == _MEETING]
+    assert ("img_perspective" in found.tags) is img
+
+
 def test_the_model_adds_a_tag_the_detectors_missed_and_says_why(analyzer, bare) -> None:
     text = "A zebra walked past the window."
     assert bare.tag_sentences([text]) == [set()]

@@ -1955,7 +1955,35 @@ def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
         return [f"{scarcity[0]!r}: {(lesson or ['a habit now'])[0]!r}"]
     if lesson and _lesson_points_back(sent, ctx):
         return [FromContext(f"a lesson from the sentence before: {lesson[0]!r}")]
+    adapted = _adapted_to_the_us(sent, ctx)
+    if adapted:
+        return adapted
     return []
+
+
+def _adapted_to_the_us(sent: SentenceFeatures, ctx: Context) -> list[str]:
+    """What the applicant had to change to work in a US hospital, named ("The first thing I
+    had to change there was how I spoke in the operating room", "At Duke I had to learn to
+    put everything in writing", "I had to unlearn the habit of presenting a plan as
+    already decided"): ANNOTATION.md, adapting to US hospitals is the IMG perspective
+    when the sentence names what changed, even with home never named (dev82-84). The US
+    is named in the sentence, or in its paragraph (then the tag is read from context).
+    Not a skill learned in a scene ("I had to learn to place arterial lines quickly")."""
+    changed = _texts(sent, "structure.habit_change")
+    if not changed or FIRST_PERSON.isdisjoint(sent.words) or sent.has("anecdote.scene"):
+        return []
+    if _names_the_us(sent, ctx):
+        return [f"adapting to a US hospital: {changed[0]!r}"]
+    if any(_names_the_us(s, ctx) for s in ctx.paragraph(sent) if s is not sent):
+        return [FromContext(f"adapting to a US hospital: {changed[0]!r}")]
+    return []
+
+
+def _names_the_us(sent: SentenceFeatures, ctx: Context) -> bool:
+    """A US place, or an abroad hint that names the US ("in America", "American")."""
+    return sent.has("structure.us_place") or any(
+        _american_hint(sent, ctx, hit) for hit in sent.hits("structure.abroad_hint")
+    )
 
 
 def _lesson_points_back(sent: SentenceFeatures, ctx: Context) -> bool:
