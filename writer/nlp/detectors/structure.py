@@ -1955,10 +1955,7 @@ def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
         return [f"{scarcity[0]!r}: {(lesson or ['a habit now'])[0]!r}"]
     if lesson and _lesson_points_back(sent, ctx):
         return [FromContext(f"a lesson from the sentence before: {lesson[0]!r}")]
-    adapted = _adapted_to_the_us(sent, ctx)
-    if adapted:
-        return adapted
-    return []
+    return _adapted_to_the_us(sent, ctx)
 
 
 def _adapted_to_the_us(sent: SentenceFeatures, ctx: Context) -> list[str]:
@@ -2188,7 +2185,10 @@ def rejects_img_perspective(sent: SentenceFeatures, ctx: Context) -> bool:
     American paragraph (``_only_american``)."""
     if _only_a_plan(sent):
         return True
-    if not (_beyond_the_us(sent, ctx) or sent.has("structure.abroad_hint")):
+    if not (
+        any(sent.has(key) for key in (*_ABROAD_SIGNS, "structure.abroad_hint"))
+        or scarce_resources(sent, ctx)
+    ):
         return True
     return _only_american(sent, ctx)
 
