@@ -143,6 +143,7 @@ SENTENCE_FILES = (
     "sentences_dev84.jsonl",
     "sentences_dev85.jsonl",
     "sentences_dev86.jsonl",
+    "sentences_dev87.jsonl",
 )
 #: Every tuning split, in the order the sets were written.
 SPLITS = (

@@ -107,11 +107,6 @@ KNOWN_MISSES = {
     # 6 tuning tags away from the labels for 1 toward (it is how applicants state their own
     # workload, which is why you)
     "blind22-strong-srilanka-cardiac.txt": ([], ["missing-img-perspective"]),
-    # an IMG perspective told only through a US office, the change named but no other
-    # country, and said as "learned to" ("learned to begin by telling parents that no is a
-    # good answer"), which is also how a skill is learned: only "had to learn", "had to
-    # unlearn" and the like are read as a change of habit
-    "blind23-flawed-missing-why-now-uzbekistan.txt": ([], ["missing-img-perspective"]),
     # "one consultant covering the emergency theatre and the eight-bed ICU at night": a
     # staff count covering named units, which the scarcity patterns (a number of units, or
     # every/all) do not read

@@ -1702,11 +1702,37 @@ def test_work_done_by_me_in_the_passive(bare, text, why_me):
             True,
         ),
         ("I had to unlearn the paternalism of my training in the American hospital.", True),
+        # learned, of the ways a US team works
+        ("In Chicago I also learned to call the nurses by their first names.", True),
         # a skill learned in a scene is not a change of habit
         ("During my elective in Baltimore I had to learn to place arterial lines quickly.", False),
+        ("In Chicago I learned to place arterial lines under ultrasound.", False),
     ],
 )
 def test_a_change_of_habit_made_in_the_us_is_an_img_perspective(bare, text, img):
+    (tags,) = bare.tag_sentences([text])
+    assert ("img_perspective" in tags) == img
+
+
+@pytest.mark.parametrize(
+    "text,img",
+    [
+        # counts of staff or machines against what they served
+        (
+            "In Kumasi three anaesthetists covered seven theatres, so I learned to plan every list.",
+            True,
+        ),
+        ("Our unit in Mzuzu had only two ventilators working, so we learned to wean early.", True),
+        (
+            "I worked in an ICU with eight beds for a province of two million people, and I "
+            "learned to choose.",
+            True,
+        ),
+        # plenty, counted
+        ("Our unit in Mzuzu had twelve ventilators, so we never had to choose.", False),
+    ],
+)
+def test_scarcity_counted_is_an_img_perspective(bare, text, img):
     (tags,) = bare.tag_sentences([text])
     assert ("img_perspective" in tags) == img
 

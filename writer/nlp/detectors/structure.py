@@ -1967,6 +1967,13 @@ def _adapted_to_the_us(sent: SentenceFeatures, ctx: Context) -> list[str]:
     is named in the sentence, or in its paragraph (then the tag is read from context).
     Not a skill learned in a scene ("I had to learn to place arterial lines quickly")."""
     changed = _texts(sent, "structure.habit_change")
+    if not changed and "learn" in sent.lemmas:
+        # "I also learned to call the nurses by their first names": learned, of the ways a
+        # US team works (``us_work_habits``), not of a skill
+        habits = ctx.words("structure", "us_work_habits")
+        changed = [w for w, lemma in zip(sent.words, sent.lemmas, strict=True) if lemma in habits][
+            :1
+        ]
     if not changed or FIRST_PERSON.isdisjoint(sent.words) or sent.has("anecdote.scene"):
         return []
     if _names_the_us(sent, ctx):
