@@ -1960,20 +1960,19 @@ def detect_img_perspective(sent: SentenceFeatures, ctx: Context) -> list[str]:
 
 def _adapted_to_the_us(sent: SentenceFeatures, ctx: Context) -> list[str]:
     """What the applicant had to change to work in a US hospital, named ("The first thing I
-    had to change there was how I spoke in the operating room", "At Duke I had to learn to
-    put everything in writing", "I had to unlearn the habit of presenting a plan as
-    already decided"): ANNOTATION.md, adapting to US hospitals is the IMG perspective
-    when the sentence names what changed, even with home never named (dev82-84). The US
-    is named in the sentence, or in its paragraph (then the tag is read from context).
-    Not a skill learned in a scene ("I had to learn to place arterial lines quickly")."""
+    had to change there was how I spoke in the operating room", "I had to unlearn the habit
+    of presenting a plan as already decided"), or learned of how a US team works ("I also
+    learned to call the nurses by their first names"): ANNOTATION.md, adapting to US
+    hospitals is the IMG perspective when the sentence names what changed, even with home
+    never named (dev82-84). The US is named in the sentence, or in its paragraph (then the
+    tag is read from context). Not a skill learned in a scene ("I had to learn to place
+    arterial lines quickly")."""
     changed = _texts(sent, "structure.habit_change")
     if not changed and "learn" in sent.lemmas:
         # "I also learned to call the nurses by their first names": learned, of the ways a
         # US team works (``us_work_habits``), not of a skill
         habits = ctx.words("structure", "us_work_habits")
-        changed = [w for w, lemma in zip(sent.words, sent.lemmas, strict=True) if lemma in habits][
-            :1
-        ]
+        changed = [w for w, lemma in zip(sent.words, sent.lemmas, strict=True) if lemma in habits]
     if not changed or FIRST_PERSON.isdisjoint(sent.words) or sent.has("anecdote.scene"):
         return []
     if _names_the_us(sent, ctx):
