@@ -107,10 +107,6 @@ KNOWN_MISSES = {
     # 6 tuning tags away from the labels for 1 toward (it is how applicants state their own
     # workload, which is why you)
     "blind22-strong-srilanka-cardiac.txt": ([], ["missing-img-perspective"]),
-    # "one consultant covering the emergency theatre and the eight-bed ICU at night": a
-    # staff count covering named units, which the scarcity patterns (a number of units, or
-    # every/all) do not read
-    "blind23-flawed-score-not-addressed-bosnia.txt": ([], ["missing-img-perspective"]),
 }
 
 

@@ -1728,6 +1728,12 @@ def test_a_change_of_habit_made_in_the_us_is_an_img_perspective(bare, text, img)
             "learned to choose.",
             True,
         ),
+        # one doctor covering two places at once
+        (
+            "In Tuzla at night one consultant covers the emergency theatre and the ten-bed ICU "
+            "together, so I must decide which patient can wait.",
+            True,
+        ),
         # plenty, counted
         ("Our unit in Mzuzu had twelve ventilators, so we never had to choose.", False),
     ],
