@@ -1086,7 +1086,7 @@ def detect_blame(sent: SentenceFeatures, ctx: Context) -> list[str]:
             Firm(f"a better record under other conditions: {t!r}")
             for t in _better_if(sent, ctx, records_only=True)
         ]
-    if _not_mine_to_excuse(sent, ctx):
+    if not self_pity and _nothing_excused(sent, ctx):  # self-pity and fate found once, above
         return []
     critique = _critique(sent)
     if critique and (setback or _about_exam_system(sent, ctx)):
@@ -1611,12 +1611,15 @@ def _my_method_then(sent: SentenceFeatures, ctx: Context) -> bool:
 
 
 def _not_mine_to_excuse(sent: SentenceFeatures, ctx: Context) -> bool:
-    """Nothing of the applicant's is excused: a reason is refused and every other cause is
-    the applicant's own ("My divorce was not the reason for my low score", "My school did
-    not teach us the USMLE, but this was not the reason for my failure; the reason is I
-    studied alone"), or the setback is someone else's (``_someone_elses_setback``)."""
-    if _self_pity(sent) or _fate_against_me(sent, ctx):
-        return False
+    """Nothing of the applicant's is excused, and nothing pitied (``_nothing_excused``)."""
+    return not (_self_pity(sent) or _fate_against_me(sent, ctx)) and _nothing_excused(sent, ctx)
+
+
+def _nothing_excused(sent: SentenceFeatures, ctx: Context) -> bool:
+    """A reason is refused and every other cause is the applicant's own ("My divorce was
+    not the reason for my low score", "My school did not teach us the USMLE, but this was
+    not the reason for my failure; the reason is I studied alone"), or the setback is
+    someone else's (``_someone_elses_setback``)."""
     causes = sent.hits("blame.external_cause")
     merit = ctx.words("blame", "own_merit")
     if any(_reason_refused(sent, h) for h in causes) and all(
